@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { AppError } from '@zemstvo/kernel';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('.data'),
+  PUBLIC_URL: z.string().url().optional(),
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: bool.default(true),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Zemstvo <no-reply@zemstvo.local>'),
+  MAP_TILE_URL: z.string().default(''),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  devMode: boolean;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  seedDemo: boolean;
+  dbPoolSize: number;
+  jobPollMs: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mapTileUrl: string;
+}
+
+/** Reads configuration from the environment; every variable is documented in docs/configuration.md. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new AppError('bad_config', `Invalid configuration: ${details.join('; ')}`, 400, details);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.DATA_DIR,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    devMode: e.NODE_ENV !== 'production',
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+    dbPoolSize: e.DB_POOL_SIZE,
+    jobPollMs: e.JOB_POLL_MS,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    mapTileUrl: e.MAP_TILE_URL,
+  };
+}

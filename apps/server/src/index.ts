@@ -1,0 +1,5 @@
+export * from './config.ts';
+export * from './platform.ts';
+export { modules, migrationSources } from './modules.ts';
+export { seedDemo, demoLogins } from './seed/demo.ts';
+export { DEMO_PASSWORD } from './seed/demo-data.ts';

@@ -1,0 +1,115 @@
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger as PinoLogger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { PermissionRegistry } from '@zemstvo/authz';
+import { JobWorker, loadMigrations, migrate, openDatabase, type Database } from '@zemstvo/db';
+import { createHttpApp, type Services } from '@zemstvo/http';
+import { makeAuthenticate } from '@zemstvo/identity';
+import { systemActor, systemClock, type Clock, type Ctx, type Sql } from '@zemstvo/kernel';
+import { makeResolveAbilities, tenancyRepo } from '@zemstvo/tenancy';
+import type { Config } from './config.ts';
+import { migrationSources, modules } from './modules.ts';
+import { seedDemo, type DemoSeedResult } from './seed/demo.ts';
+
+export interface Platform {
+  config: Config;
+  db: Database;
+  app: FastifyInstance;
+  worker: JobWorker;
+  services: Services;
+  log: PinoLogger;
+  demo: DemoSeedResult | null;
+  /** A ctx for system work outside a request (CLI, jobs). */
+  systemCtx(tx: Sql, name: string): Ctx;
+  close(): Promise<void>;
+}
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export function buildPermissionRegistry(): PermissionRegistry {
+  const registry = new PermissionRegistry();
+  for (const m of modules) if (m.permissions) registry.register(m.permissions);
+  registry.check();
+  return registry;
+}
+
+export async function openMigratedDatabase(config: Config, log?: PinoLogger): Promise<Database> {
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  try {
+    const result = await migrate(db, loadMigrations(migrationSources));
+    if (result.applied.length) log?.info({ applied: result.applied }, 'migrations applied');
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  return db;
+}
+
+/** The composition root: database, migrations, demo data, modules, HTTP app, job worker. */
+export async function createPlatform(
+  config: Config,
+  opts: { clock?: Clock; logger?: PinoLogger; db?: Database; webDir?: string } = {},
+): Promise<Platform> {
+  const log = opts.logger ?? pino({ level: config.logLevel, base: { service: 'zemstvo' } });
+  const clock = opts.clock ?? systemClock;
+  const db = opts.db ?? (await openMigratedDatabase(config, log));
+  const permissions = buildPermissionRegistry();
+  const services: Services = { db, clock, log, permissions, config: { publicUrl: config.publicUrl, devMode: config.devMode } };
+  const systemCtx = (tx: Sql, name: string): Ctx => ({
+    actor: systemActor(name),
+    tenant: null,
+    tx,
+    clock,
+    log,
+    requestId: `system:${name}`,
+  });
+
+  let demo: DemoSeedResult | null = null;
+  if (config.seedDemo) demo = await seedDemo(db, permissions, (tx) => systemCtx(tx, 'seed'), log);
+
+  let ready = false;
+  const app = await createHttpApp({
+    services,
+    modules,
+    authenticate: makeAuthenticate(clock),
+    resolveTenant: (sql, slug) => tenancyRepo.tenantBySlug(sql, slug),
+    resolveAbilities: makeResolveAbilities(permissions),
+    webDir: opts.webDir ?? WEB_DIST,
+    isReady: () => ready,
+    logger: log,
+    imgSources: config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin] : [],
+  });
+  app.get('/api/demo', { schema: { tags: ['demo'], summary: 'Demo logins, when demo data is loaded' } }, async () => ({
+    enabled: demo !== null,
+    password: demo?.password ?? null,
+    logins: demo?.logins ?? [],
+  }));
+
+  const worker = new JobWorker({
+    db,
+    clock,
+    log,
+    pollMs: config.jobPollMs,
+    makeCtx: (tx, job) => ({ ...systemCtx(tx, `job:${job.kind}`), requestId: `job:${job.id}` }),
+  });
+  for (const m of modules) for (const [kind, handler] of Object.entries(m.jobs ?? {})) worker.register(kind, handler);
+
+  await app.ready();
+  ready = true;
+  return {
+    config,
+    db,
+    app,
+    worker,
+    services,
+    log,
+    demo,
+    systemCtx,
+    async close() {
+      ready = false;
+      await app.close();
+      await worker.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/** The demo region: two municipalities, their departments, one staff user per role, residents. */
+export const DEMO_PASSWORD = 'zemstvo-demo-2026';
+
+export const demoRegion = { slug: 'demo-krai', nameRu: 'Демонстрационный край', nameEn: 'Demo Territory' };
+
+export const demoMunicipalities = [
+  { slug: 'zarechny', nameRu: 'Городской округ Заречный', nameEn: 'Zarechny Urban District', ftsConfig: 'russian' },
+  { slug: 'sosnovka', nameRu: 'Сосновский муниципальный район', nameEn: 'Sosnovka Municipal District', ftsConfig: 'russian' },
+] as const;
+
+export const demoDepartments = [
+  { code: 'OBSH', nameRu: 'Общий отдел (канцелярия)', nameEn: 'General Office (Registry)' },
+  { code: 'ZHKH', nameRu: 'Управление ЖКХ', nameEn: 'Housing and Utilities' },
+  { code: 'BLAG', nameRu: 'Отдел благоустройства', nameEn: 'Public Spaces and Landscaping' },
+  { code: 'DOR', nameRu: 'Отдел дорожного хозяйства и транспорта', nameEn: 'Roads and Transport' },
+  { code: 'SOC', nameRu: 'Отдел социальной политики', nameEn: 'Social Policy' },
+  { code: 'ANL', nameRu: 'Аналитический отдел', nameEn: 'Analytics' },
+] as const;
+
+/** Roles of every demo municipality; permissions grow as modules arrive. */
+export const demoRoles = [
+  {
+    key: 'admin',
+    nameRu: 'Администратор муниципалитета',
+    nameEn: 'Municipal administrator',
+    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage'],
+    dept: 'OBSH',
+  },
+  { key: 'head', nameRu: 'Глава (руководитель)', nameEn: 'Head', permissions: ['member.view', 'audit.view'], dept: 'OBSH' },
+  { key: 'registrar', nameRu: 'Регистратор', nameEn: 'Registrar', permissions: ['member.view'], dept: 'OBSH' },
+  { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view'], dept: 'ZHKH' },
+  { key: 'approver', nameRu: 'Согласующий', nameEn: 'Approver', permissions: ['department.view'], dept: 'BLAG' },
+  { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view'], dept: 'ANL' },
+  { key: 'deputy', nameRu: 'Депутат (чтение)', nameEn: 'Deputy (read-only)', permissions: ['municipality.view'], dept: 'OBSH' },
+] as const;
+
+export const demoStaffNames: Record<string, string> = {
+  admin: 'Анна Администраторова',
+  head: 'Пётр Главный',
+  registrar: 'Ольга Регистрова',
+  executor: 'Иван Исполнителев',
+  approver: 'Мария Согласова',
+  analyst: 'Дмитрий Аналитиков',
+  deputy: 'Сергей Депутатов',
+};
+
+export const demoResidents = [
+  { email: 'resident@demo.zemstvo.ru', displayName: 'Елена Жителева' },
+  { email: 'resident2@demo.zemstvo.ru', displayName: 'Николай Горожанин' },
+];
+export const demoOperator = { email: 'operator@demo.zemstvo.ru', displayName: 'Оператор платформы' };
+export const demoRegional = { email: 'region@demo.zemstvo.ru', displayName: 'Куратор региона' };
+
+export const staffEmail = (role: string, municipality: string) => `${role}@${municipality}.demo.zemstvo.ru`;

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { municipalityParam, requirePermission, type Services, type TypedApp } from '@zemstvo/http';
+import { AppError, notFound } from '@zemstvo/kernel';
+import { tenancyRepo } from '../infra/tenancy.repository.ts';
+import { createDepartment, createPosition, updateDepartment } from '../application/manage-departments.ts';
+import { createRole, updateRole } from '../application/manage-roles.ts';
+import { addMember, setMemberRoles } from '../application/manage-members.ts';
+import {
+  departmentIn,
+  departmentOut,
+  departmentPatch,
+  idParams,
+  memberIn,
+  memberOut,
+  memberRolesIn,
+  municipalityOut,
+  positionIn,
+  positionOut,
+  roleIn,
+  roleOut,
+  rolePatch,
+  userParams,
+} from './schemas.ts';
+
+const tags = ['tenancy'];
+
+export async function tenancyRoutes(app: TypedApp, services: Services): Promise<void> {
+  app.get(
+    '/regions',
+    { schema: { tags, summary: 'Regions', response: { 200: z.object({ items: z.array(z.object({ slug: z.string(), name: z.object({ ru: z.string(), en: z.string() }) })) }) } } },
+    async (req) => {
+      const rows = await req.useCase((ctx) => tenancyRepo.listRegions(ctx.tx));
+      return { items: rows.map((r) => ({ slug: r.slug, name: { ru: r.nameRu, en: r.nameEn } })) };
+    },
+  );
+
+  app.get(
+    '/municipalities',
+    { schema: { tags, summary: 'Municipalities of the installation (public)', response: { 200: z.object({ items: z.array(municipalityOut) }) } } },
+    async (req) => {
+      const rows = await req.useCase((ctx) => tenancyRepo.listMunicipalities(ctx.tx));
+      return {
+        items: rows.map((m) => ({ slug: m.slug, regionSlug: m.regionSlug, name: { ru: m.nameRu, en: m.nameEn }, ftsConfig: m.ftsConfig })),
+      };
+    },
+  );
+
+  app.get(
+    '/m/:municipality',
+    {
+      schema: {
+        tags,
+        summary: 'A municipality and what the caller may do there',
+        params: municipalityParam,
+        response: { 200: municipalityOut.extend({ abilities: z.array(z.string()) }) },
+      },
+    },
+    async (req) => {
+      const m = await req.useCase((ctx) => tenancyRepo.municipalityBySlug(ctx.tx, req.params.municipality));
+      if (!m) throw notFound('Municipality', 'municipality_not_found');
+      return {
+        slug: m.slug,
+        regionSlug: m.regionSlug,
+        name: { ru: m.nameRu, en: m.nameEn },
+        ftsConfig: m.ftsConfig,
+        abilities: req.abilities.all ? services.permissions.all().map((p) => p.key) : req.abilities.list(),
+      };
+    },
+  );
+
+  app.get(
+    '/m/:municipality/departments',
+    { preHandler: requirePermission('department.view'), schema: { tags, params: municipalityParam, response: { 200: z.object({ items: z.array(departmentOut) }) } } },
+    async (req) => ({ items: await req.useCase((ctx) => tenancyRepo.listDepartments(ctx.tx, ctx.tenant!.municipalityId)) }),
+  );
+
+  app.post(
+    '/m/:municipality/departments',
+    { preHandler: requirePermission('department.manage'), schema: { tags, params: municipalityParam, body: departmentIn, response: { 201: departmentOut } } },
+    async (req, reply) => reply.status(201).send(await req.useCase((ctx) => createDepartment(ctx, req.body))),
+  );
+
+  app.patch(
+    '/m/:municipality/departments/:id',
+    { preHandler: requirePermission('department.manage'), schema: { tags, params: idParams, body: departmentPatch, response: { 200: departmentOut } } },
+    async (req) => req.useCase((ctx) => updateDepartment(ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/m/:municipality/positions',
+    { preHandler: requirePermission('department.view'), schema: { tags, params: municipalityParam, response: { 200: z.object({ items: z.array(positionOut) }) } } },
+    async (req) => ({ items: await req.useCase((ctx) => tenancyRepo.listPositions(ctx.tx, ctx.tenant!.municipalityId)) }),
+  );
+
+  app.post(
+    '/m/:municipality/positions',
+    { preHandler: requirePermission('department.manage'), schema: { tags, params: municipalityParam, body: positionIn, response: { 201: positionOut } } },
+    async (req, reply) => reply.status(201).send(await req.useCase((ctx) => createPosition(ctx, req.body))),
+  );
+
+  app.get(
+    '/m/:municipality/roles',
+    { preHandler: requirePermission('role.view'), schema: { tags, params: municipalityParam, response: { 200: z.object({ items: z.array(roleOut) }) } } },
+    async (req) => ({ items: await req.useCase((ctx) => tenancyRepo.listRoles(ctx.tx, ctx.tenant!.municipalityId)) }),
+  );
+
+  app.post(
+    '/m/:municipality/roles',
+    { preHandler: requirePermission('role.manage'), schema: { tags, params: municipalityParam, body: roleIn, response: { 201: roleOut } } },
+    async (req, reply) => reply.status(201).send(await req.useCase((ctx) => createRole(ctx, services.permissions, req.body))),
+  );
+
+  app.patch(
+    '/m/:municipality/roles/:id',
+    { preHandler: requirePermission('role.manage'), schema: { tags, params: idParams, body: rolePatch, response: { 200: roleOut } } },
+    async (req) => req.useCase((ctx) => updateRole(ctx, services.permissions, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/m/:municipality/members',
+    { preHandler: requirePermission('member.view'), schema: { tags, params: municipalityParam, response: { 200: z.object({ items: z.array(memberOut) }) } } },
+    async (req) => ({ items: await req.useCase((ctx) => tenancyRepo.listMembers(ctx.tx, ctx.tenant!.municipalityId)) }),
+  );
+
+  app.post(
+    '/m/:municipality/members',
+    { preHandler: requirePermission('member.manage'), schema: { tags, params: municipalityParam, body: memberIn, response: { 201: memberOut } } },
+    async (req, reply) => {
+      const member = await req.useCase(async (ctx) => {
+        const [u] = await ctx.tx.query<{ kind: string }>('SELECT kind FROM users WHERE id = $1', [req.body.userId]);
+        if (!u) throw notFound('User', 'user_not_found');
+        if (u.kind !== 'staff') throw new AppError('not_staff', 'Only staff users can be members of a municipality', 400);
+        return addMember(ctx, req.body);
+      });
+      return reply.status(201).send(member);
+    },
+  );
+
+  app.put(
+    '/m/:municipality/members/:userId/roles',
+    { preHandler: requirePermission('member.manage'), schema: { tags, params: userParams, body: memberRolesIn, response: { 200: memberOut } } },
+    async (req) => req.useCase((ctx) => setMemberRoles(ctx, req.params.userId, req.body.roleKeys)),
+  );
+
+  app.get(
+    '/permissions',
+    {
+      schema: {
+        tags,
+        summary: 'The permission registry with ru/en labels',
+        response: { 200: z.object({ items: z.array(z.object({ key: z.string(), label: z.object({ ru: z.string(), en: z.string() }), dependsOn: z.array(z.string()) })) }) },
+      },
+    },
+    async () => ({ items: services.permissions.all().map((p) => ({ key: p.key, label: p.label, dependsOn: [...(p.dependsOn ?? [])] })) }),
+  );
+}

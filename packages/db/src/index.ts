@@ -1,0 +1,13 @@
+export * from './database.ts';
+export * from './open.ts';
+export * from './migrate.ts';
+export * from './jobs.ts';
+export { DataDirLock } from './lock.ts';
+export { redact } from './postgres.ts';
+import { fileURLToPath } from 'node:url';
+import type { MigrationSource } from './migrate.ts';
+
+export const platformMigrations: MigrationSource = {
+  module: 'platform',
+  dir: fileURLToPath(new URL('../migrations', import.meta.url)),
+};

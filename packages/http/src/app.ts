@@ -1,0 +1,155 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Abilities } from '@zemstvo/authz';
+import { AppError, anonymous, newId, notFound, type Ctx } from '@zemstvo/kernel';
+import { installErrorHandling } from './errors.ts';
+import { installMetrics } from './metrics.ts';
+import type { Authenticate, ResolveAbilities, ResolveTenant, Services, ZemstvoModule } from './types.ts';
+
+export interface HttpAppOptions {
+  services: Services;
+  modules: readonly ZemstvoModule[];
+  authenticate: Authenticate;
+  resolveTenant: ResolveTenant;
+  resolveAbilities: ResolveAbilities;
+  /** Built web app to serve at / (SPA fallback to index.html). */
+  webDir?: string;
+  /** Is the platform ready (migrated, seeded)? Drives /readyz. */
+  isReady: () => boolean;
+  /** A pino logger to log requests with; none logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  /** Extra CSP sources for images (map tiles). */
+  imgSources?: readonly string[];
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,128}$/;
+
+export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
+  const { services } = opts;
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : newId();
+    },
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  // Set for every request in the first onRequest hook below; null only reserves the shape.
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('tenant', null);
+  app.decorateRequest('abilities', null as never);
+  app.decorateRequest('useCase', null as never);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(opts.imgSources ?? [])],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    hsts: !services.config.devMode,
+  });
+  await app.register(cookie);
+  installMetrics(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Zemstvo API',
+        version: '0.1.0',
+        description:
+          'The Digital Municipality platform. Errors are always `{ "error": { "code", "message", "details" } }`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zs_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    if (!opts.isReady()) return reply.status(503).send({ status: 'starting' });
+    try {
+      await services.db.query('SELECT 1');
+      return { status: 'ready', database: services.db.kind };
+    } catch {
+      return reply.status(503).send({ status: 'database_unavailable' });
+    }
+  });
+
+  // Who is calling, in which municipality, with which abilities — before any handler runs.
+  app.addHook('onRequest', async (req) => {
+    req.actor = anonymous;
+    req.abilities = Abilities.none;
+    req.useCase = <T>(fn: (ctx: Ctx) => Promise<T>) =>
+      services.db.transaction((tx) =>
+        fn({ actor: req.actor, tenant: req.tenant, tx, clock: services.clock, log: req.log, requestId: req.id }),
+      );
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    const auth = await opts.authenticate(req, services.db);
+    req.actor = auth.actor;
+    req.csrfToken = auth.csrfToken;
+    if (UNSAFE.has(req.method) && auth.csrfToken !== null) {
+      const sent = req.headers['x-csrf-token'];
+      if (sent !== auth.csrfToken)
+        throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header for this session', 403);
+    }
+    const slug = (req.params as Record<string, string | undefined>).municipality;
+    if (slug !== undefined) {
+      const tenant = await opts.resolveTenant(services.db, slug);
+      if (!tenant) throw notFound('Municipality', 'municipality_not_found');
+      req.tenant = tenant;
+      req.abilities = await opts.resolveAbilities(services.db, req.actor, tenant);
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      for (const m of opts.modules) await m.routes?.(api.withTypeProvider(), services);
+    },
+    { prefix: '/api' },
+  );
+
+  if (opts.webDir && existsSync(opts.webDir)) {
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: 'index.html' });
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) throw new AppError('route_not_found', `No route ${req.method} ${req.url}`, 404);
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
+
