@@ -9,6 +9,7 @@ export { makeResolveAbilities } from './application/resolve-abilities.ts';
 export { createDepartment, createPosition, updateDepartment } from './application/manage-departments.ts';
 export { createRole, updateRole } from './application/manage-roles.ts';
 export { addMember, setMemberRoles } from './application/manage-members.ts';
+export { createMunicipality, createRegion } from './application/create-municipality.ts';
 export { tenancyPermissions };
 
 export const tenancyModule: ZemstvoModule = {

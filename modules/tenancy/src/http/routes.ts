@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { municipalityParam, requirePermission, type Services, type TypedApp } from '@zemstvo/http';
+import { municipalityParam, requireOperator, requirePermission, type Services, type TypedApp } from '@zemstvo/http';
 import { AppError, notFound } from '@zemstvo/kernel';
 import { tenancyRepo } from '../infra/tenancy.repository.ts';
 import { createDepartment, createPosition, updateDepartment } from '../application/manage-departments.ts';
 import { createRole, updateRole } from '../application/manage-roles.ts';
 import { addMember, setMemberRoles } from '../application/manage-members.ts';
+import { createMunicipality, createRegion } from '../application/create-municipality.ts';
 import {
   departmentIn,
   departmentOut,
@@ -13,7 +14,9 @@ import {
   memberIn,
   memberOut,
   memberRolesIn,
+  municipalityIn,
   municipalityOut,
+  regionIn,
   positionIn,
   positionOut,
   roleIn,
@@ -42,6 +45,33 @@ export async function tenancyRoutes(app: TypedApp, services: Services): Promise<
       return {
         items: rows.map((m) => ({ slug: m.slug, regionSlug: m.regionSlug, name: { ru: m.nameRu, en: m.nameEn }, ftsConfig: m.ftsConfig })),
       };
+    },
+  );
+
+  app.post(
+    '/regions',
+    { schema: { tags, summary: 'Create a region (platform operators)', body: regionIn, response: { 201: z.object({ slug: z.string() }) } } },
+    async (req, reply) => {
+      requireOperator(req);
+      const r = await req.useCase((ctx) => createRegion(ctx, req.body));
+      return reply.status(201).send({ slug: r.slug });
+    },
+  );
+
+  app.post(
+    '/municipalities',
+    {
+      schema: {
+        tags,
+        summary: 'Create a municipality with an admin role (platform operators)',
+        body: municipalityIn,
+        response: { 201: z.object({ slug: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      requireOperator(req);
+      const m = await req.useCase((ctx) => createMunicipality(ctx, services.permissions, req.body));
+      return reply.status(201).send({ slug: m.slug });
     },
   );
 

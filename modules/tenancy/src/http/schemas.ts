@@ -10,6 +10,16 @@ export const municipalityOut = z.object({
   ftsConfig: z.string(),
 });
 
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'slug: lowercase latin letters, digits, dashes');
+export const regionIn = z.object({ slug, nameRu: name, nameEn: name });
+export const municipalityIn = z.object({
+  regionSlug: slug,
+  slug,
+  nameRu: name,
+  nameEn: name,
+  ftsConfig: z.enum(['russian', 'english', 'simple']).default('russian'),
+});
+
 export const departmentIn = z.object({
   parentId: uuidSchema.nullable().default(null),
   code: z.string().trim().max(50).nullable().default(null),
