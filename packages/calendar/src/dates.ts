@@ -1,0 +1,53 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings: legal deadlines are whole days in the municipality's
+ * local calendar, never instants, so they are computed without time zones.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseIsoDate(d: IsoDate): { y: number; m: number; day: number } {
+  const match = ISO_DATE.exec(d);
+  if (!match) throw new Error(`Not a date (YYYY-MM-DD): ${d}`);
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const day = Number(match[3]);
+  const check = new Date(Date.UTC(y, m - 1, day));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== day)
+    throw new Error(`No such date: ${d}`);
+  return { y, m, day };
+}
+
+export const isIsoDate = (d: string): boolean => {
+  try {
+    parseIsoDate(d);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const toUtc = (d: IsoDate): Date => {
+  const { y, m, day } = parseIsoDate(d);
+  return new Date(Date.UTC(y, m - 1, day));
+};
+
+export const fromUtc = (d: Date): IsoDate => d.toISOString().slice(0, 10);
+
+export function addDays(d: IsoDate, n: number): IsoDate {
+  const t = toUtc(d);
+  t.setUTCDate(t.getUTCDate() + n);
+  return fromUtc(t);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export const weekday = (d: IsoDate): number => toUtc(d).getUTCDay();
+
+export const daysBetween = (from: IsoDate, to: IsoDate): number =>
+  Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+
+/** The calendar date of an instant in a time zone (e.g. registration at 23:30 UTC in Moscow). */
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return parts; // en-CA formats as YYYY-MM-DD
+}
