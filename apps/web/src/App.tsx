@@ -1,0 +1,42 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { RequireUser } from './components/RequireUser.tsx';
+import { CabinetPage } from './pages/CabinetPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { StartPage } from './pages/StartPage.tsx';
+import { AuditPage } from './pages/workspace/AuditPage.tsx';
+import { DepartmentsPage } from './pages/workspace/DepartmentsPage.tsx';
+import { MembersPage } from './pages/workspace/MembersPage.tsx';
+import { RolesPage } from './pages/workspace/RolesPage.tsx';
+import { WorkspaceHome } from './pages/workspace/WorkspaceHome.tsx';
+import { WorkspaceIndex } from './pages/workspace/WorkspaceIndex.tsx';
+import { WorkspaceLayout } from './pages/workspace/WorkspaceLayout.tsx';
+import { SessionProvider } from './session/SessionProvider.tsx';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<StartPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="cabinet" element={<RequireUser>{(me) => <CabinetPage me={me} />}</RequireUser>} />
+            <Route path="overview" element={<RequireUser>{() => <OverviewPage />}</RequireUser>} />
+            <Route path="workspace" element={<RequireUser>{(me) => <WorkspaceIndex me={me} />}</RequireUser>} />
+            <Route path="workspace/:slug" element={<RequireUser>{(me) => <WorkspaceLayout me={me} />}</RequireUser>}>
+              <Route index element={<WorkspaceHome />} />
+              <Route path="departments" element={<DepartmentsPage />} />
+              <Route path="members" element={<MembersPage />} />
+              <Route path="roles" element={<RolesPage />} />
+              <Route path="audit" element={<AuditPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

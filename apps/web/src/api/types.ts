@@ -1,0 +1,102 @@
+/** Shapes of the API responses the web app reads (see /api/docs for the full contract). */
+import type { Locale } from '../i18n/locale.ts';
+
+export type UserKind = 'resident' | 'staff' | 'regional' | 'operator';
+export interface Localized {
+  ru: string;
+  en: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  kind: UserKind;
+  regionId: string | null;
+  locale: Locale;
+}
+
+export interface Membership {
+  slug: string;
+  name: Localized;
+  roleKeys: string[];
+}
+
+export interface Me {
+  user: User;
+  csrfToken: string | null;
+  memberships: Membership[];
+}
+
+export interface LoginResult {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Municipality {
+  slug: string;
+  regionSlug: string;
+  name: Localized;
+  ftsConfig: string;
+}
+
+export interface MunicipalityWithAbilities extends Municipality {
+  abilities: string[];
+}
+
+export interface Region {
+  slug: string;
+  name: Localized;
+}
+
+export interface DemoLogin {
+  email: string;
+  kind: UserKind;
+  municipality: string | null;
+  role: string | null;
+  name: string;
+}
+
+export interface DemoInfo {
+  enabled: boolean;
+  password: string | null;
+  logins: DemoLogin[];
+}
+
+export interface Department {
+  id: string;
+  parentId: string | null;
+  code: string | null;
+  nameRu: string;
+  nameEn: string;
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  displayName: string;
+  positionId: string | null;
+  roleKeys: string[];
+}
+
+export interface Role {
+  id: string;
+  key: string;
+  nameRu: string;
+  nameEn: string;
+  permissions: string[];
+}
+
+export interface AuditRecord {
+  seq: number | string;
+  chainSeq: number | string;
+  occurredAt: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+}
+
+export interface Items<T> {
+  items: T[];
+}

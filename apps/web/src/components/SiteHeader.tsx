@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { homePathFor, useSession } from '../session/session-context.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+const homeLabelKey = { staff: 'nav.workspace', resident: 'nav.cabinet', regional: 'nav.overview', operator: 'nav.overview' } as const;
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { state, logout } = useSession();
+  const navigate = useNavigate();
+
+  const onLogout = async () => {
+    await logout();
+    await navigate('/');
+  };
+
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand" aria-label={t('app.homeLink')}>
+          <span className="brand-mark" aria-hidden="true">
+            З
+          </span>
+          <span className="brand-text">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </span>
+        </Link>
+        <nav className="main-nav" aria-label={t('app.mainNav')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {state.status === 'user' && (
+              <li>
+                <NavLink to={homePathFor(state.me)}>{t(homeLabelKey[state.me.user.kind])}</NavLink>
+              </li>
+            )}
+            {state.status === 'anonymous' && (
+              <li>
+                <NavLink to="/login">{t('nav.login')}</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LanguageSwitcher />
+          {state.status === 'user' && (
+            <div className="user-box">
+              <span className="user-name">{t('nav.signedInAs', { name: state.me.user.displayName })}</span>
+              <button type="button" className="button button-light" onClick={() => void onLogout()}>
+                {t('nav.logout')}
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Localized } from '../api/types.ts';
+
+/** The text in the interface language (Russian when the language is unknown). */
+export const localized = (text: Localized, language: string): string => (language === 'en' ? text.en : text.ru);
+
+/** For records that carry `nameRu`/`nameEn` columns. */
+export const localizedName = (row: { nameRu: string; nameEn: string }, language: string): string =>
+  language === 'en' ? row.nameEn : row.nameRu;

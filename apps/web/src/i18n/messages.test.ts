@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import ru from './ru.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('interface texts', () => {
+  const ruLeaves = leaves(ru);
+  const enLeaves = leaves(en);
+
+  it('has the same keys in Russian and English', () => {
+    expect([...enLeaves.keys()].sort()).toEqual([...ruLeaves.keys()].sort());
+  });
+
+  it('has no empty texts', () => {
+    for (const [key, text] of [...ruLeaves, ...enLeaves]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    for (const [key, text] of ruLeaves) expect(placeholders(enLeaves.get(key) ?? ''), key).toEqual(placeholders(text));
+  });
+
+  it('translates every error code the login form can show', () => {
+    for (const code of ['invalid_credentials', 'account_locked', 'rate_limited']) {
+      expect(ruLeaves.has(`errors.${code}`), code).toBe(true);
+      expect(enLeaves.get(`errors.${code}`)).not.toBe(ruLeaves.get(`errors.${code}`));
+    }
+  });
+});

@@ -1,0 +1,16 @@
+/** The sections of a municipality's workspace and the permission each needs. */
+export interface WorkspaceSection {
+  path: 'departments' | 'members' | 'roles' | 'audit';
+  labelKey: string;
+  permission: string;
+}
+
+export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  { path: 'departments', labelKey: 'workspace.departments', permission: 'department.view' },
+  { path: 'members', labelKey: 'workspace.members', permission: 'member.view' },
+  { path: 'roles', labelKey: 'workspace.roles', permission: 'role.view' },
+  { path: 'audit', labelKey: 'workspace.audit', permission: 'audit.view' },
+];
+
+export const allowedSections = (abilities: readonly string[]): WorkspaceSection[] =>
+  WORKSPACE_SECTIONS.filter((s) => abilities.includes(s.permission));

@@ -1,0 +1,35 @@
+import { createContext, useContext } from 'react';
+import type { Me } from '../api/types.ts';
+import type { Locale } from '../i18n/locale.ts';
+
+export type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'user'; me: Me };
+
+export interface Session {
+  state: SessionState;
+  /** Logs in and loads /api/auth/me; rejects with ApiError (invalid_credentials, account_locked, …). */
+  login(email: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+  /** Switches the interface language; remembered in this browser and, when logged in, on the account. */
+  changeLocale(locale: Locale): Promise<void>;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside <SessionProvider>');
+  return s;
+}
+
+/** Where a user lands after logging in: staff in their workspace, residents in their account. */
+export function homePathFor(me: Me): string {
+  switch (me.user.kind) {
+    case 'staff':
+      return '/workspace';
+    case 'resident':
+      return '/cabinet';
+    case 'regional':
+    case 'operator':
+      return '/overview';
+  }
+}
