@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -8,8 +9,12 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Abilities } from '@zemstvo/authz';
 import { AppError, anonymous, newId, notFound, type Ctx } from '@zemstvo/kernel';
-import { installErrorHandling } from './errors.ts';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './errors.ts';
+import { requirePermission } from './guards.ts';
+import { assertStorableText } from './input-text.ts';
 import { installMetrics } from './metrics.ts';
+import { installRouteTable } from './route-table.ts';
+import { MUNICIPALITY_SLUG } from './schemas.ts';
 import type { Authenticate, ResolveAbilities, ResolveTenant, Services, ZemstvoModule } from './types.ts';
 
 export interface HttpAppOptions {
@@ -31,13 +36,25 @@ export interface HttpAppOptions {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,128}$/;
 
+/** Routes of the API proper (not the docs explorer): callers are authenticated for these. */
+const isApiRoute = (url: string | undefined) =>
+  url !== undefined && url.startsWith('/api/') && url !== '/api/docs' && !url.startsWith('/api/docs/');
+
+const sameSecret = (sent: unknown, expected: string) =>
+  typeof sent === 'string' &&
+  Buffer.byteLength(sent) === Buffer.byteLength(expected) &&
+  timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+
 export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
   const { services } = opts;
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Requests that arrive while closing get our own 503 with the error shape (see onRequest).
+    return503OnClosing: false,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : newId();
@@ -48,6 +65,11 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  const findRoute = installRouteTable(app);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
 
   // Set for every request in the first onRequest hook below; null only reserves the shape.
   app.decorateRequest('actor', null as never);
@@ -111,29 +133,53 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   });
 
   // Who is calling, in which municipality, with which abilities — before any handler runs.
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new AppError('shutting_down', 'The server is shutting down; try again in a moment', 503);
+    }
     req.actor = anonymous;
     req.abilities = Abilities.none;
     req.useCase = <T>(fn: (ctx: Ctx) => Promise<T>) =>
       services.db.transaction((tx) =>
-        fn({ actor: req.actor, tenant: req.tenant, tx, clock: services.clock, log: req.log, requestId: req.id }),
+        fn({
+          actor: req.actor,
+          tenant: req.tenant,
+          tx,
+          clock: services.clock,
+          log: req.log,
+          requestId: req.id,
+        }),
       );
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    // Decided by the matched route, not the raw URL: `/%61pi/…` routes to `/api/…` too.
+    const route = req.routeOptions.url;
+    if (!isApiRoute(route)) return;
     const auth = await opts.authenticate(req, services.db);
     req.actor = auth.actor;
     req.csrfToken = auth.csrfToken;
-    if (UNSAFE.has(req.method) && auth.csrfToken !== null) {
-      const sent = req.headers['x-csrf-token'];
-      if (sent !== auth.csrfToken)
-        throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header for this session', 403);
-    }
+    if (
+      UNSAFE.has(req.method) &&
+      auth.csrfToken !== null &&
+      !sameSecret(req.headers['x-csrf-token'], auth.csrfToken)
+    )
+      throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header for this session', 403);
     const slug = (req.params as Record<string, string | undefined>).municipality;
     if (slug !== undefined) {
-      const tenant = await opts.resolveTenant(services.db, slug);
+      const tenant = MUNICIPALITY_SLUG.test(slug) ? await opts.resolveTenant(services.db, slug) : null;
       if (!tenant) throw notFound('Municipality', 'municipality_not_found');
       req.tenant = tenant;
       req.abilities = await opts.resolveAbilities(services.db, req.actor, tenant);
     }
+    // A route's requirePermission guard is checked now, before its body is read or validated.
+    const permission = findRoute(req.method, route)?.permission;
+    if (permission) await requirePermission(permission)(req);
+  });
+
+  // Text PostgreSQL cannot store (NUL, lone surrogates) is refused before validation and handlers.
+  app.addHook('preValidation', async (req) => {
+    assertStorableText(req.params, 'params');
+    assertStorableText(req.query, 'querystring');
+    assertStorableText(req.body, 'body');
   });
 
   await app.register(
@@ -146,10 +192,10 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   if (opts.webDir && existsSync(opts.webDir)) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: 'index.html' });
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) throw new AppError('route_not_found', `No route ${req.method} ${req.url}`, 404);
+      if (req.url === '/api' || /^\/api[/?]/.test(req.url))
+        throw new AppError('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`, 404);
       return reply.sendFile('index.html');
     });
   }
   return app;
 }
-

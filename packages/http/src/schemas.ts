@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
+/** The form of a municipality slug (also checked by the database). */
+export const MUNICIPALITY_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
 /** Common request/response schemas shared by modules (also feed the OpenAPI document). */
 export const municipalityParam = z.object({
   municipality: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'municipality slug: lowercase latin letters, digits, dashes'),
+    .regex(MUNICIPALITY_SLUG, 'municipality slug: lowercase latin letters, digits, dashes'),
 });
 
 export const uuidSchema = z.uuid({ message: 'must be a UUID' });

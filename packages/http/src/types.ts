@@ -18,7 +18,13 @@ export interface Services {
 }
 
 export type App = FastifyInstance;
-export type TypedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** What a first-party module contributes. Modules are listed in the composition root, in order. */
 export interface ZemstvoModule {
