@@ -25,8 +25,14 @@ export function App() {
             <Route path="login" element={<LoginPage />} />
             <Route path="cabinet" element={<RequireUser>{(me) => <CabinetPage me={me} />}</RequireUser>} />
             <Route path="overview" element={<RequireUser>{() => <OverviewPage />}</RequireUser>} />
-            <Route path="workspace" element={<RequireUser>{(me) => <WorkspaceIndex me={me} />}</RequireUser>} />
-            <Route path="workspace/:slug" element={<RequireUser>{(me) => <WorkspaceLayout me={me} />}</RequireUser>}>
+            <Route
+              path="workspace"
+              element={<RequireUser>{(me) => <WorkspaceIndex me={me} />}</RequireUser>}
+            />
+            <Route
+              path="workspace/:slug"
+              element={<RequireUser>{(me) => <WorkspaceLayout me={me} />}</RequireUser>}
+            >
               <Route index element={<WorkspaceHome />} />
               <Route path="departments" element={<DepartmentsPage />} />
               <Route path="members" element={<MembersPage />} />

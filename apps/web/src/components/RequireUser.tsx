@@ -9,6 +9,7 @@ export function RequireUser({ children }: { children: (me: Me) => ReactNode }) {
   const { state } = useSession();
   const location = useLocation();
   if (state.status === 'loading') return <Loading />;
-  if (state.status === 'anonymous') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (state.status === 'anonymous')
+    return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   return <>{children(state.me)}</>;
 }

@@ -1,27 +1,32 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { homePathFor, useSession } from '../session/session-context.ts';
+import { BrandMark } from './BrandMark.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
-const homeLabelKey = { staff: 'nav.workspace', resident: 'nav.cabinet', regional: 'nav.overview', operator: 'nav.overview' } as const;
+const homeLabelKey = {
+  staff: 'nav.workspace',
+  resident: 'nav.cabinet',
+  regional: 'nav.overview',
+  operator: 'nav.overview',
+} as const;
 
 export function SiteHeader() {
   const { t } = useTranslation();
   const { state, logout } = useSession();
   const navigate = useNavigate();
 
+  // Leave the page first: a page that needs a session would otherwise redirect to the login form.
   const onLogout = async () => {
-    await logout();
     await navigate('/');
+    await logout();
   };
 
   return (
     <header className="site-header">
       <div className="site-header-inner">
         <Link to="/" className="brand" aria-label={t('app.homeLink')}>
-          <span className="brand-mark" aria-hidden="true">
-            З
-          </span>
+          <BrandMark />
           <span className="brand-text">
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 
-export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
+export type Loadable<T> =
+  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: T };
 
 const toApiError = (e: unknown) =>
   e instanceof ApiError ? e : new ApiError('unknown', e instanceof Error ? e.message : String(e), 0);

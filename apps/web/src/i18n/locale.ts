@@ -5,7 +5,8 @@ export const DEFAULT_LOCALE: Locale = 'ru';
 
 const STORAGE_KEY = 'zemstvo.locale';
 
-export const isLocale = (v: unknown): v is Locale => typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
 
 /** The language last chosen in this browser, if any. */
 export function storedLocale(): Locale | null {

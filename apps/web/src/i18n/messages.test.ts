@@ -29,7 +29,8 @@ describe('interface texts', () => {
   });
 
   it('uses the same placeholders in both languages', () => {
-    for (const [key, text] of ruLeaves) expect(placeholders(enLeaves.get(key) ?? ''), key).toEqual(placeholders(text));
+    for (const [key, text] of ruLeaves)
+      expect(placeholders(enLeaves.get(key) ?? ''), key).toEqual(placeholders(text));
   });
 
   it('translates every error code the login form can show', () => {

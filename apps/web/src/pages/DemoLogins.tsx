@@ -18,7 +18,8 @@ export function DemoLogins({ onPick }: { onPick: (login: DemoLogin, password: st
     const m = items.find((x) => x.slug === slug);
     return m ? localized(m.name, i18n.language) : slug;
   };
-  const roleName = (l: DemoLogin) => (l.role ? t(`roles.${l.role}`, { defaultValue: l.role }) : t(`kinds.${l.kind}`));
+  const roleName = (l: DemoLogin) =>
+    l.role ? t(`roles.${l.role}`, { defaultValue: l.role }) : t(`kinds.${l.kind}`);
 
   return (
     <section className="card" aria-labelledby="demo-title">
@@ -27,8 +28,7 @@ export function DemoLogins({ onPick }: { onPick: (login: DemoLogin, password: st
         {(info) => (
           <>
             <p>
-              {t('demo.intro')}{' '}
-              <code className="demo-password">{info.password}</code>
+              {t('demo.intro')} <code className="demo-password">{info.password}</code>
             </p>
             <TableRegion label={t('demo.caption')}>
               <table className="table">

@@ -11,7 +11,13 @@ export interface LoginPrefill {
 }
 
 /** E-mail and password; API errors (invalid_credentials, account_locked, rate_limited) are announced. */
-export function LoginForm({ prefill, onSuccess }: { prefill: LoginPrefill | null; onSuccess: (me: Me) => void }) {
+export function LoginForm({
+  prefill,
+  onSuccess,
+}: {
+  prefill: LoginPrefill | null;
+  onSuccess: (me: Me) => void;
+}) {
   const { t } = useTranslation();
   const { login } = useSession();
   const id = useId();

@@ -12,7 +12,8 @@ interface LoginLocationState {
   from?: string;
 }
 
-const readState = (v: unknown): LoginLocationState => (typeof v === 'object' && v !== null ? (v as LoginLocationState) : {});
+const readState = (v: unknown): LoginLocationState =>
+  typeof v === 'object' && v !== null ? (v as LoginLocationState) : {};
 
 export function LoginPage() {
   const { t } = useTranslation();

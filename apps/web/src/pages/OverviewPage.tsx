@@ -13,7 +13,8 @@ export function OverviewPage() {
   const municipalities = useApiData<Items<Municipality>>('/api/municipalities');
   const regions = useApiData<Items<Region>>('/api/regions');
   const regionName = (slug: string) => {
-    const r = regions.state.status === 'ready' ? regions.state.data.items.find((x) => x.slug === slug) : undefined;
+    const r =
+      regions.state.status === 'ready' ? regions.state.data.items.find((x) => x.slug === slug) : undefined;
     return r ? localized(r.name, i18n.language) : slug;
   };
   return (

@@ -93,6 +93,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [apply, state],
   );
 
-  const session = useMemo<Session>(() => ({ state, login, logout, changeLocale }), [state, login, logout, changeLocale]);
+  const session = useMemo<Session>(
+    () => ({ state, login, logout, changeLocale }),
+    [state, login, logout, changeLocale],
+  );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

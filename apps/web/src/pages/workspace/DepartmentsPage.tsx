@@ -3,7 +3,7 @@ import type { Department, Items } from '../../api/types.ts';
 import { Loaded } from '../../components/Loaded.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
-import { localizedName } from '../../i18n/localized.ts';
+import { localizedName, sortByText } from '../../i18n/localized.ts';
 import { SectionPage } from './SectionPage.tsx';
 import { useWorkspace } from './workspace-context.ts';
 
@@ -27,7 +27,7 @@ function DepartmentsTable({ slug }: { slug: string }) {
                 </tr>
               </thead>
               <tbody>
-                {items.map((d) => {
+                {sortByText(items, (d) => localizedName(d, i18n.language), i18n.language).map((d) => {
                   const parent = d.parentId ? byId.get(d.parentId) : undefined;
                   return (
                     <tr key={d.id}>

@@ -3,11 +3,12 @@ import type { Items, Member } from '../../api/types.ts';
 import { Loaded } from '../../components/Loaded.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
+import { sortByText } from '../../i18n/localized.ts';
 import { SectionPage } from './SectionPage.tsx';
 import { useWorkspace } from './workspace-context.ts';
 
 function MembersTable({ slug }: { slug: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, reload } = useApiData<Items<Member>>(`/api/m/${slug}/members`);
   return (
     <Loaded state={state} onRetry={reload}>
@@ -26,7 +27,7 @@ function MembersTable({ slug }: { slug: string }) {
                 </tr>
               </thead>
               <tbody>
-                {items.map((m) => (
+                {sortByText(items, (m) => m.displayName, i18n.language).map((m) => (
                   <tr key={m.userId}>
                     <th scope="row">{m.displayName}</th>
                     <td>{m.email}</td>

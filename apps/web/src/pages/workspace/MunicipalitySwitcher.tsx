@@ -5,7 +5,13 @@ import type { Localized } from '../../api/types.ts';
 import { localized } from '../../i18n/localized.ts';
 
 /** Choose another municipality; navigates only on submit (no change of context on input). */
-export function MunicipalitySwitcher({ current, options }: { current: string; options: { slug: string; name: Localized }[] }) {
+export function MunicipalitySwitcher({
+  current,
+  options,
+}: {
+  current: string;
+  options: { slug: string; name: Localized }[];
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const id = useId();

@@ -6,7 +6,15 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { useWorkspace } from './workspace-context.ts';
 
 /** A workspace section: its heading, then its content only if the caller holds `permission`. */
-export function SectionPage({ title, permission, children }: { title: string; permission: string; children: () => ReactNode }) {
+export function SectionPage({
+  title,
+  permission,
+  children,
+}: {
+  title: string;
+  permission: string;
+  children: () => ReactNode;
+}) {
   const { t } = useTranslation();
   const { municipality } = useWorkspace();
   const allowed = municipality.abilities.includes(permission);

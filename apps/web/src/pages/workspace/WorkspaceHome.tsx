@@ -16,7 +16,9 @@ export function WorkspaceHome() {
     <section className="card">
       <PageHeading>{localized(municipality.name, i18n.language)}</PageHeading>
       <p>{t('workspace.welcome', { name: me.user.displayName })}</p>
-      <p>{roles.length ? t('workspace.yourRoles', { roles: roles.join(', ') }) : t(`kinds.${me.user.kind}`)}</p>
+      <p>
+        {roles.length ? t('workspace.yourRoles', { roles: roles.join(', ') }) : t(`kinds.${me.user.kind}`)}
+      </p>
       <h2>{t('workspace.available')}</h2>
       {sections.length === 0 ? (
         <p>{t('workspace.nothingAvailable')}</p>
