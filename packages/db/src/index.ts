@@ -4,6 +4,8 @@ export * from './migrate.ts';
 export * from './jobs.ts';
 export { DataDirLock } from './lock.ts';
 export { redact } from './postgres.ts';
+export { writeBackup, type BackupSummary } from './backup/write-backup.ts';
+export { restoreBackup, type RestoreOptions, type RestoreSummary } from './backup/restore-backup.ts';
 import { fileURLToPath } from 'node:url';
 import type { MigrationSource } from './migrate.ts';
 
