@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oidcProvidersSchema, type OidcProviderConfig } from '@zemstvo/identity';
 import { AppError } from '@zemstvo/kernel';
 
 const bool = z
@@ -19,6 +20,10 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Zemstvo <no-reply@zemstvo.local>'),
   MAP_TILE_URL: z.string().default(''),
+  AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  OIDC_PROVIDERS: z.string().default('[]'),
+  TRUST_PROXY: z.string().default('false'),
 });
 
 export interface Config {
@@ -35,6 +40,13 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   mapTileUrl: string;
+  /** Requests per minute and client IP on each sign-in, sign-up and reset route. */
+  authRateLimitPerIp: number;
+  /** Sign-in attempts per minute and e-mail, from any IP. */
+  authRateLimitPerAccount: number;
+  oidcProviders: OidcProviderConfig[];
+  /** Fastify's trustProxy: false, true, or the trusted proxies' addresses/CIDRs (client IPs for throttling). */
+  trustProxy: boolean | string;
 }
 
 /** Reads configuration from the environment; every variable is documented in docs/configuration.md. */
@@ -45,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('bad_config', `Invalid configuration: ${details.join('; ')}`, 400, details);
   }
   const e = parsed.data;
+  const oidcProviders = parseOidcProviders(e.OIDC_PROVIDERS);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -59,5 +72,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     mapTileUrl: e.MAP_TILE_URL,
+    authRateLimitPerIp: e.AUTH_RATE_LIMIT_PER_IP,
+    authRateLimitPerAccount: e.AUTH_RATE_LIMIT_PER_ACCOUNT,
+    oidcProviders,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseOidcProviders(json: string): OidcProviderConfig[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new AppError('bad_config', 'Invalid configuration: OIDC_PROVIDERS must be a JSON array', 400);
+  }
+  const parsed = oidcProvidersSchema.safeParse(value);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `OIDC_PROVIDERS.${i.path.join('.')}: ${i.message}`);
+    throw new AppError('bad_config', `Invalid configuration: ${details.join('; ')}`, 400, details);
+  }
+  return parsed.data;
+}
+
+function parseTrustProxy(v: string): boolean | string {
+  const t = v.trim().toLowerCase();
+  if (t === '' || t === 'false' || t === '0' || t === 'no') return false;
+  if (t === 'true' || t === '1' || t === 'yes') return true;
+  return v.trim();
 }

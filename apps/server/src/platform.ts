@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { PermissionRegistry } from '@zemstvo/authz';
 import { JobWorker, loadMigrations, migrate, openDatabase, type Database } from '@zemstvo/db';
 import { createHttpApp, type Services } from '@zemstvo/http';
-import { makeAuthenticate } from '@zemstvo/identity';
+import { createIdentityModule, makeAuthenticate, makeTokenAuthenticator } from '@zemstvo/identity';
 import { systemActor, systemClock, type Clock, type Ctx, type Sql } from '@zemstvo/kernel';
 import { makeResolveAbilities, tenancyRepo } from '@zemstvo/tenancy';
 import type { Config } from './config.ts';
@@ -67,11 +67,22 @@ export async function createPlatform(
   let demo: DemoSeedResult | null = null;
   if (config.seedDemo) demo = await seedDemo(db, permissions, (tx) => systemCtx(tx, 'seed'), log);
 
+  // The identity module configured for this installation (SMTP, throttling, identity providers).
+  const identity = createIdentityModule({
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    rateLimits: { perIp: config.authRateLimitPerIp, perAccount: config.authRateLimitPerAccount },
+    oidcProviders: config.oidcProviders,
+    allowInsecureIssuers: config.devMode,
+  });
+  const activeModules = modules.map((m) => (m.name === identity.name ? identity : m));
+
   let ready = false;
   const app = await createHttpApp({
     services,
-    modules,
-    authenticate: makeAuthenticate(clock),
+    modules: activeModules,
+    authenticate: makeAuthenticate(clock, makeTokenAuthenticator(clock)),
+    trustProxy: config.trustProxy,
     resolveTenant: (sql, slug) => tenancyRepo.tenantBySlug(sql, slug),
     resolveAbilities: makeResolveAbilities(permissions),
     webDir: opts.webDir ?? WEB_DIST,
@@ -92,7 +103,7 @@ export async function createPlatform(
     pollMs: config.jobPollMs,
     makeCtx: (tx, job) => ({ ...systemCtx(tx, `job:${job.kind}`), requestId: `job:${job.id}` }),
   });
-  for (const m of modules) for (const [kind, handler] of Object.entries(m.jobs ?? {})) worker.register(kind, handler);
+  for (const m of activeModules) for (const [kind, handler] of Object.entries(m.jobs ?? {})) worker.register(kind, handler);
 
   await app.ready();
   ready = true;

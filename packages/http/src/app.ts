@@ -31,6 +31,8 @@ export interface HttpAppOptions {
   logger?: FastifyBaseLogger;
   /** Extra CSP sources for images (map tiles). */
   imgSources?: readonly string[];
+  /** Behind a reverse proxy: Fastify's trustProxy, so `req.ip` is the client's (per-IP throttling). */
+  trustProxy?: boolean | string;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -50,6 +52,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
     forceCloseConnections: 'idle',
     // Requests that arrive while closing get our own 503 with the error shape (see onRequest).
     return503OnClosing: false,

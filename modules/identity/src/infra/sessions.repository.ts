@@ -4,6 +4,7 @@ import type { UserRecord } from './users.repository.ts';
 export interface SessionWithUser {
   id: string;
   csrfToken: string;
+  createdAt: Date;
   expiresAt: Date;
   lastSeenAt: Date;
   user: Pick<UserRecord, 'id' | 'email' | 'displayName' | 'kind' | 'regionId' | 'disabledAt'>;
@@ -12,7 +13,15 @@ export interface SessionWithUser {
 export const sessionsRepo = {
   async insert(
     sql: Sql,
-    s: { id: string; userId: string; csrfToken: string; now: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
+    s: {
+      id: string;
+      userId: string;
+      csrfToken: string;
+      now: Date;
+      expiresAt: Date;
+      ip: string | null;
+      userAgent: string | null;
+    },
   ): Promise<void> {
     await sql.query(
       `INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at, last_seen_at, ip, user_agent)
@@ -24,6 +33,7 @@ export const sessionsRepo = {
     const rows = await sql.query<{
       id: string;
       csrf_token: string;
+      created_at: Date;
       expires_at: Date;
       last_seen_at: Date;
       user_id: string;
@@ -33,7 +43,7 @@ export const sessionsRepo = {
       region_id: string | null;
       disabled_at: Date | null;
     }>(
-      `SELECT s.id, s.csrf_token, s.expires_at, s.last_seen_at, u.id AS user_id, u.email, u.display_name, u.kind,
+      `SELECT s.id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, u.id AS user_id, u.email, u.display_name, u.kind,
          u.region_id, u.disabled_at
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.expires_at > $2`,
       [id, now],
@@ -43,13 +53,25 @@ export const sessionsRepo = {
     return {
       id: r.id,
       csrfToken: r.csrf_token,
+      createdAt: r.created_at,
       expiresAt: r.expires_at,
       lastSeenAt: r.last_seen_at,
-      user: { id: r.user_id, email: r.email, displayName: r.display_name, kind: r.kind, regionId: r.region_id, disabledAt: r.disabled_at },
+      user: {
+        id: r.user_id,
+        email: r.email,
+        displayName: r.display_name,
+        kind: r.kind,
+        regionId: r.region_id,
+        disabledAt: r.disabled_at,
+      },
     };
   },
   async touch(sql: Sql, id: string, now: Date, expiresAt: Date): Promise<void> {
-    await sql.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1', [id, now, expiresAt]);
+    await sql.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1', [
+      id,
+      now,
+      expiresAt,
+    ]);
   },
   async delete(sql: Sql, id: string): Promise<void> {
     await sql.query('DELETE FROM sessions WHERE id = $1', [id]);

@@ -19,7 +19,9 @@ const COLS = `id, email, display_name AS "displayName", kind, region_id AS "regi
 
 export const usersRepo = {
   async byEmail(sql: Sql, email: string): Promise<UserRecord | undefined> {
-    const rows = await sql.query<UserRecord>(`SELECT ${COLS} FROM users WHERE lower(email) = lower($1)`, [email]);
+    const rows = await sql.query<UserRecord>(`SELECT ${COLS} FROM users WHERE lower(email) = lower($1)`, [
+      email,
+    ]);
     return rows[0];
   },
   async byId(sql: Sql, id: string): Promise<UserRecord | undefined> {
@@ -28,7 +30,15 @@ export const usersRepo = {
   },
   async insert(
     sql: Sql,
-    u: { email: string; displayName: string; kind: UserKind; regionId: string | null; locale: string; passwordHash: string | null; now: Date },
+    u: {
+      email: string;
+      displayName: string;
+      kind: UserKind;
+      regionId: string | null;
+      locale: string;
+      passwordHash: string | null;
+      now: Date;
+    },
   ): Promise<UserRecord> {
     const [row] = await sql.query<UserRecord>(
       `INSERT INTO users (email, display_name, kind, region_id, locale, password_hash, created_at, updated_at)
@@ -61,5 +71,12 @@ export const usersRepo = {
 
 /** The user as others may see it in audit records and responses: never the password hash. */
 export function publicUser(u: UserRecord) {
-  return { id: u.id, email: u.email, displayName: u.displayName, kind: u.kind, regionId: u.regionId, locale: u.locale };
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    kind: u.kind,
+    regionId: u.regionId,
+    locale: u.locale,
+  };
 }
