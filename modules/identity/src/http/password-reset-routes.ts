@@ -22,14 +22,14 @@ export function passwordResetRoutes(
         summary:
           'Mail a password reset link (always 202: the answer does not reveal whether the account exists)',
         body: z.object({ email: emailIn }),
-        response: { 202: z.null() },
+        response: { 202: z.object({}) },
       },
     },
     async (req, reply) => {
       await req.useCase((ctx) =>
         requestPasswordReset(ctx, { email: req.body.email, publicUrl: services.config.publicUrl }),
       );
-      return reply.status(202).send(null);
+      return reply.status(202).send({});
     },
   );
 
