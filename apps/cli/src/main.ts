@@ -1,12 +1,22 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { action } from './run.ts';
 import { startCommand } from './commands/start.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { auditVerifyCommand } from './commands/audit.ts';
+import { seedCommand } from './commands/seed.ts';
+import { USER_KINDS, usersAddCommand } from './commands/users.ts';
+import { backupCommand } from './commands/backup.ts';
+import { restoreCommand } from './commands/restore.ts';
 
+// Exit codes: 0 ok; 1 refused (a clear message and its code); 2 unexpected error; 3 audit log
+// tampered; 64 bad usage (unknown command or option, missing argument).
 const program = new Command()
   .name('zemstvo')
-  .description('Zemstvo — the Digital Municipality platform.\nConfiguration comes from the environment (see docs/configuration.md).')
+  .description(
+    'Zemstvo — the Digital Municipality platform.\n' +
+      'The database is PGlite in DATA_DIR (default ./.data), or the PostgreSQL server in DATABASE_URL.\n' +
+      'Configuration comes from the environment (see docs/configuration.md).',
+  )
   .showHelpAfterError()
   .exitOverride((err) => {
     process.exit(err.exitCode === 0 ? 0 : 64);
@@ -14,7 +24,9 @@ const program = new Command()
 
 program
   .command('start')
-  .description('Run the server on the configured database (PGlite in DATA_DIR by default), with demo data on first start')
+  .description(
+    'Run the server on the configured database (PGlite in DATA_DIR by default), with demo data on first start',
+  )
   .option('-p, --port <port>', 'port to listen on (overrides PORT)')
   .action(action(startCommand));
 
@@ -23,6 +35,46 @@ program
   .description('Apply pending database migrations (they also apply at start)')
   .option('--status', 'only list pending migrations')
   .action(action(migrateCommand));
+
+program
+  .command('seed')
+  .description(
+    'Load the demo region (municipalities, departments, staff per role, residents) into an empty database',
+  )
+  .action(action(seedCommand));
+
+const users = program.command('users').description('User accounts');
+users
+  .command('add')
+  .description('Create a user (audited); staff can be made members of a municipality with roles')
+  .requiredOption('--email <email>', 'e-mail address, the login')
+  .requiredOption('--name <name>', 'display name')
+  .addOption(new Option('--kind <kind>', 'kind of account').choices(USER_KINDS).makeOptionMandatory())
+  .addOption(new Option('--locale <locale>', 'language of the account').choices(['ru', 'en']).default('ru'))
+  .option('--region <slug>', 'region of a regional user (required for --kind regional)')
+  .option('--municipality <slug>', 'municipality a staff user joins (needs --role)')
+  .option('--role <keys...>', 'role keys in that municipality, e.g. --role registrar executor')
+  .option('--password-stdin', 'read the password from standard input (without it the user has no password)')
+  .addHelpText(
+    'after',
+    '\nExample:\n  printf %s "$PASSWORD" | zemstvo users add --email clerk@example.ru --name "Ольга Петрова" \\\n' +
+      '    --kind staff --municipality zarechny --role registrar --password-stdin',
+  )
+  .action(action(usersAddCommand));
+
+program
+  .command('backup')
+  .description("Write a consistent snapshot of the whole database to a file (gzip'd JSON lines)")
+  .requiredOption('-o, --output <file>', 'the backup file to write, e.g. zemstvo-2026-01-15.jsonl.gz')
+  .option('--force', 'replace the file if it exists')
+  .action(action(backupCommand));
+
+program
+  .command('restore')
+  .description('Restore a backup into an empty database (PGlite or PostgreSQL) at the same migration level')
+  .requiredOption('-i, --input <file>', 'the backup file to read')
+  .option('--force', 'replace all data of a database that is not empty')
+  .action(action(restoreCommand));
 
 const audit = program.command('audit').description('The tamper-evident audit log');
 audit

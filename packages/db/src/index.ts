@@ -5,7 +5,13 @@ export * from './jobs.ts';
 export { DataDirLock } from './lock.ts';
 export { redact } from './postgres.ts';
 export { writeBackup, type BackupSummary } from './backup/write-backup.ts';
-export { restoreBackup, type RestoreOptions, type RestoreSummary } from './backup/restore-backup.ts';
+export {
+  restoreBackup,
+  readBackupHeader,
+  type RestoreOptions,
+  type RestoreSummary,
+} from './backup/restore-backup.ts';
+export type { BackupHeader } from './backup/format.ts';
 import { fileURLToPath } from 'node:url';
 import type { MigrationSource } from './migrate.ts';
 

@@ -9,7 +9,9 @@ export async function migrateCommand(opts: { status?: boolean }): Promise<void> 
     const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     try {
       const pending = await pendingMigrations(db, loadMigrations(migrationSources));
-      print(pending.length ? `Pending migrations:\n  ${pending.join('\n  ')}` : 'The database is up to date.');
+      print(
+        pending.length ? `Pending migrations:\n  ${pending.join('\n  ')}` : 'The database is up to date.',
+      );
     } finally {
       await db.close();
     }

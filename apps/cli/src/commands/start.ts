@@ -11,7 +11,8 @@ export async function startCommand(opts: { port?: string }): Promise<void> {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   print(`Zemstvo is running at ${url}  (${platform.db.description})`);
-  if (platform.demo?.logins.length) print(`Demo logins are listed on the start page; password: ${platform.demo.password}`);
+  if (platform.demo?.logins.length)
+    print(`Demo logins are listed on the start page; password: ${platform.demo.password}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -238,3 +238,14 @@ async function flush(sql: Sql, current: { table: TableInfo; batch: (string | nul
   );
   current.batch = [];
 }
+
+/** The header of a backup file (when and where it was taken, its migrations), checked for format. */
+export async function readBackupHeader(file: string): Promise<BackupHeader> {
+  const lines = readBackupLines(file);
+  try {
+    const first = await lines.next();
+    return parseHeader(first.done ? undefined : first.value);
+  } finally {
+    await lines.return(undefined);
+  }
+}
