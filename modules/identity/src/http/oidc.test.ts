@@ -58,7 +58,14 @@ describe('sign-in through an OIDC provider (real HTTP, local oidc-provider)', ()
         profile: ['name', 'given_name', 'family_name', 'locale'],
       },
       cookies: { keys: ['test-cookie-key'] },
-      ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+      ttl: {
+        Interaction: 600,
+        Session: 3600,
+        Grant: 3600,
+        AccessToken: 600,
+        IdToken: 600,
+        AuthorizationCode: 60,
+      },
       features: { devInteractions: { enabled: true } },
     });
     handler = provider.callback();
