@@ -106,6 +106,7 @@ describe('web app shell in Chromium', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('Неверная электронная почта или пароль.');
+    await page.screenshot({ path: `${SCREENSHOTS}/e2e-login-error.png` });
 
     await pressEnterOn(page, page.getByRole('button', { name: 'English' }));
     expect(await waitForLang(page, 'en')).toBe('en');
@@ -121,10 +122,7 @@ describe('web app shell in Chromium', () => {
   it('logs in as demo staff with the keyboard from the demo table and shows the staff navigation', async () => {
     const { page } = browser;
     await page.goto('/');
-    await pressEnterOn(
-      page,
-      page.getByRole('button', { name: `Заполнить форму входа данными пользователя ${ADMIN}` }),
-    );
+    await pressEnterOn(page, page.getByRole('button', { name: `Заполнить форму входа: ${ADMIN}` }));
     await waitForHeading(page, 'Вход');
     await page.getByRole('status').getByText(ADMIN, { exact: false }).waitFor();
     expect(await page.getByLabel('Электронная почта').inputValue()).toBe(ADMIN);

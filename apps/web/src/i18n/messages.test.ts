@@ -33,6 +33,16 @@ describe('interface texts', () => {
       expect(placeholders(enLeaves.get(key) ?? ''), key).toEqual(placeholders(text));
   });
 
+  it('keeps the visible text of a button or link inside its accessible name (WCAG 2.5.3)', () => {
+    const pairs: [string, string][] = [
+      ['demo.use', 'demo.useLabel'],
+      ['overview.open', 'overview.openLabel'],
+    ];
+    for (const [visible, label] of pairs)
+      for (const texts of [ruLeaves, enLeaves])
+        expect(texts.get(label) ?? '').toContain(texts.get(visible) ?? '?');
+  });
+
   it('translates every error code the login form can show', () => {
     for (const code of ['invalid_credentials', 'account_locked', 'rate_limited']) {
       expect(ruLeaves.has(`errors.${code}`), code).toBe(true);
