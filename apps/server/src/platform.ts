@@ -76,6 +76,7 @@ export async function createPlatform(
     allowInsecureIssuers: config.devMode,
   });
   const activeModules = modules.map((m) => (m.name === identity.name ? identity : m));
+  if (!config.devMode && !config.smtpUrl) log.warn('SMTP_URL is not set: mail (password reset links) will not be delivered');
 
   let ready = false;
   const app = await createHttpApp({

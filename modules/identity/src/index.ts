@@ -82,7 +82,6 @@ export function createIdentityModule(options: IdentityOptions = {}): ZemstvoModu
     ],
     jobs: { [MAIL_SEND_JOB]: makeDeliverMail(mailer) },
     routes: makeIdentityRoutes({
-      mailer,
       rateLimits: { ...defaultRateLimits, ...options.rateLimits },
       providers: byName,
     }),

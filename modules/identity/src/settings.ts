@@ -1,4 +1,3 @@
-import type { Mailer } from './application/deliver-mail.ts';
 import type { IdentityProvider } from './domain/identity-provider.ts';
 
 /** Throttling of the sign-in, sign-up and reset routes (in memory, per server process). */
@@ -22,8 +21,6 @@ export const defaultRateLimits: AuthRateLimits = {
 
 /** What the identity module needs from the composition root. */
 export interface IdentityRuntime {
-  /** Delivers outbox mail; null keeps mail in the outbox (development, see GET /api/dev/outbox). */
-  mailer: Mailer | null;
   rateLimits: AuthRateLimits;
   /** External sign-in providers, by name. */
   providers: ReadonlyMap<string, IdentityProvider>;
