@@ -78,11 +78,14 @@ describe('sign-in through an OIDC provider (real HTTP, local oidc-provider)', ()
       label: { ru: `Вход ${name}`, en: `Sign in with ${name}` },
       trustEmail,
     });
+    // A provider whose issuer does not answer (a port nobody listens on).
+    const down = { ...entry('down', 'zemstvo', false), issuer: `http://127.0.0.1:${await freePort()}` };
     p = await createConfiguredTestPlatform({
       PUBLIC_URL: zemstvo,
       OIDC_PROVIDERS: JSON.stringify([
         entry('testid', 'zemstvo', true),
         entry('plain', 'zemstvo-plain', false),
+        down,
       ]),
     });
     await p.app.listen({ port, host: '127.0.0.1' });
@@ -155,6 +158,11 @@ describe('sign-in through an OIDC provider (real HTTP, local oidc-provider)', ()
           name: 'plain',
           label: { ru: 'Вход plain', en: 'Sign in with plain' },
           startUrl: '/api/auth/oidc/plain/start',
+        },
+        {
+          name: 'down',
+          label: { ru: 'Вход down', en: 'Sign in with down' },
+          startUrl: '/api/auth/oidc/down/start',
         },
       ],
     });
@@ -272,6 +280,12 @@ describe('sign-in through an OIDC provider (real HTTP, local oidc-provider)', ()
     const res = await browser.request(callback);
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe('provider_denied');
+  });
+
+  it('answers 502 provider_unavailable when the provider cannot be reached', async () => {
+    const res = await fetch(url('/api/auth/oidc/down/start'), { redirect: 'manual' });
+    expect(res.status).toBe(502);
+    expect((await res.json()).error.code).toBe('provider_unavailable');
   });
 
   it('answers unknown providers and unsafe return paths with the error shape', async () => {
