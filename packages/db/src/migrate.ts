@@ -29,7 +29,8 @@ export function loadMigrations(sources: readonly MigrationSource[]): Migration[]
   return out;
 }
 
-// Any constant: taken while migrating so that two processes on one server never migrate at once.
+// Any constant: taken (per transaction) while migrating, so two processes on one server never
+// apply the same migration at once.
 const MIGRATION_LOCK = 7_345_120_991;
 
 export interface MigrateResult {
@@ -37,40 +38,54 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
+const changed = (id: string) =>
+  new AppError(
+    'migration_changed',
+    `Migration ${id} was changed after it had been applied; add a new migration instead.`,
+    500,
+  );
+
 /**
  * Applies pending migrations, each in its own transaction. A migration already applied whose file
  * has changed since is refused: migrations are append-only history.
+ *
+ * The lock is a transaction-level advisory lock taken in each migration's transaction, which then
+ * checks again whether another process applied it meanwhile. (A session-level lock would need one
+ * dedicated connection; through a pool, the unlock could run on another connection and leave the
+ * lock held for good.)
  */
 export async function migrate(db: Database, migrations: readonly Migration[]): Promise<MigrateResult> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-  await db.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-  try {
-    const rows = await db.query<{ id: string; checksum: string }>('SELECT id, checksum FROM schema_migrations');
-    const done = new Map(rows.map((r) => [r.id, r.checksum]));
-    const applied: string[] = [];
-    for (const m of migrations) {
-      const seen = done.get(m.id);
-      if (seen !== undefined) {
-        if (seen !== m.checksum) {
-          throw new AppError(
-            'migration_changed',
-            `Migration ${m.id} was changed after it had been applied; add a new migration instead.`,
-            500,
-          );
-        }
-        continue;
-      }
-      await db.transaction(async (sql) => {
-        await sql.exec(m.sql);
-        await sql.query('INSERT INTO schema_migrations (id, checksum) VALUES ($1, $2)', [m.id, m.checksum]);
-      });
-      applied.push(m.id);
-    }
-    return { applied, alreadyApplied: done.size };
-  } finally {
-    await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  await db.transaction(async (sql) => {
+    await sql.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await sql.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
+  const rows = await db.query<{ id: string; checksum: string }>('SELECT id, checksum FROM schema_migrations');
+  const done = new Map(rows.map((r) => [r.id, r.checksum]));
+  for (const m of migrations) {
+    const seen = done.get(m.id);
+    if (seen !== undefined && seen !== m.checksum) throw changed(m.id);
   }
+  const applied: string[] = [];
+  for (const m of migrations) {
+    if (done.has(m.id)) continue;
+    const appliedNow = await db.transaction(async (sql) => {
+      await sql.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const [other] = await sql.query<{ checksum: string }>(
+        'SELECT checksum FROM schema_migrations WHERE id = $1',
+        [m.id],
+      );
+      if (other) {
+        if (other.checksum !== m.checksum) throw changed(m.id);
+        return false; // another process applied it meanwhile
+      }
+      await sql.exec(m.sql);
+      await sql.query('INSERT INTO schema_migrations (id, checksum) VALUES ($1, $2)', [m.id, m.checksum]);
+      return true;
+    });
+    if (appliedNow) applied.push(m.id);
+  }
+  return { applied, alreadyApplied: done.size };
 }
 
 export async function pendingMigrations(db: Database, migrations: readonly Migration[]): Promise<string[]> {
