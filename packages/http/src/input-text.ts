@@ -4,11 +4,12 @@ import { badRequest } from '@zemstvo/kernel';
 // eslint-disable-next-line no-control-regex -- matching NUL is the point
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-// Only parsed JSON, query strings and params are walked: never buffers, streams or class instances.
+// Only parsed JSON, query strings and params are walked (query objects may have a prototype of
+// their own): never buffers, typed arrays, streams or other class instances.
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
+  if (typeof (value as { pipe?: unknown }).pipe === 'function') return false;
+  return Object.prototype.toString.call(value) === '[object Object]';
 }
 
 /**

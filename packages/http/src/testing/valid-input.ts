@@ -28,6 +28,40 @@ interface JsonSchema {
 
 const MAX_DEPTH = 6;
 
+/** Removes lookaround groups (`(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`), which fast-check cannot generate from. */
+function stripLookarounds(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const look = /^\(\?<?[=!]/.exec(pattern.slice(i));
+    if (!look) {
+      out += pattern[i]!;
+      if (pattern[i] === '\\') out += pattern[++i] ?? '';
+      continue;
+    }
+    let depth = 0;
+    let inClass = false;
+    for (; i < pattern.length; i++) {
+      const c = pattern[i];
+      if (c === '\\') i++;
+      else if (inClass) inClass = c !== ']';
+      else if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) break;
+    }
+  }
+  return out;
+}
+
+/** Strings matching a pattern; lookarounds are dropped for generation and checked afterwards. */
+function patternArbitrary(pattern: string): fc.Arbitrary<string> {
+  const re = new RegExp(pattern);
+  try {
+    return fc.stringMatching(re);
+  } catch {
+    return fc.stringMatching(new RegExp(stripLookarounds(pattern))).filter((v) => re.test(v));
+  }
+}
+
 function stringArbitrary(s: JsonSchema): fc.Arbitrary<string> {
   const minLength = s.minLength ?? 0;
   const maxLength = Math.max(minLength, Math.min(s.maxLength ?? 24, 24));
@@ -36,9 +70,9 @@ function stringArbitrary(s: JsonSchema): fc.Arbitrary<string> {
   if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
   if (s.format === 'date') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   if (s.pattern)
-    return fc
-      .stringMatching(new RegExp(s.pattern))
-      .filter((v) => v.length >= minLength && v.length <= (s.maxLength ?? Infinity));
+    return patternArbitrary(s.pattern).filter(
+      (v) => v.length >= minLength && v.length <= (s.maxLength ?? Infinity),
+    );
   return fc.string({ minLength, maxLength, unit: 'grapheme-ascii' });
 }
 
@@ -102,18 +136,24 @@ export function fromJsonSchema(s: JsonSchema, depth = 0): fc.Arbitrary<unknown> 
 
 export const isZodSchema = (schema: unknown): schema is z.ZodType => schema instanceof z.ZodType;
 
-/** An arbitrary of inputs the zod schema accepts (generated from its JSON Schema, then checked by zod). */
-export function validInput(schema: z.ZodType): fc.Arbitrary<unknown> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  return fromJsonSchema(json).filter((v) => schema.safeParse(v).success);
+/**
+ * An arbitrary of inputs shaped after the zod schema (from its JSON Schema): most are accepted,
+ * refinements the JSON Schema cannot express may reject some. A base for hostile mutations.
+ */
+export function plausibleInput(schema: z.ZodType): fc.Arbitrary<unknown> {
+  return fromJsonSchema(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
 }
 
 /**
- * A few accepted inputs for a schema, reproducibly (fixed seed): for tests that must get past
+ * A few inputs the schema accepts, reproducibly (fixed seed): for tests that must get past
  * validation to reach the authorization or lookup they are about. Throws when none can be found.
  */
 export function sampleValidInputs(schema: z.ZodType, count: number, seed = 42): unknown[] {
-  const samples = fc.sample(validInput(schema), { numRuns: count, seed });
-  if (!samples.length) throw new Error('could not generate an input this schema accepts');
-  return samples;
+  const candidates = fc.sample(plausibleInput(schema), { numRuns: Math.max(200, count * 20), seed });
+  const accepted = candidates.filter((v) => schema.safeParse(v).success).slice(0, count);
+  if (!accepted.length)
+    throw new Error(
+      `could not generate an input this schema accepts: ${JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }))}`,
+    );
+  return accepted;
 }

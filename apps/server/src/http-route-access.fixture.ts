@@ -1,0 +1,65 @@
+/**
+ * Which routes the safety-net suites (tenant.isolation.test.ts, routes.fuzz.test.ts) treat as open.
+ * Every route that is not listed here is treated as a staff or operator endpoint: anonymous callers
+ * must get 401, residents 401/403, staff of another municipality 403/404. A new route that forgets
+ * its guard therefore fails those suites. Adding a route here is a security decision: say why.
+ */
+import type { RouteEntry } from '@zemstvo/http';
+
+/** Anyone, signed in or not, may call these (`METHOD /url-pattern`). */
+const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  // Operations: probes and metrics for the load balancer and Prometheus.
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+  // The installation's public reference data: the start page and the login form need it.
+  'GET /api/regions',
+  'GET /api/municipalities',
+  'GET /api/permissions',
+  // A municipality's public card; the caller's abilities there (empty for outsiders).
+  'GET /api/m/:municipality',
+  // Demo logins are shown on the start page (empty when no demo data is loaded).
+  'GET /api/demo',
+  // Signing in and out, registering, recovering a password, signing in with an external provider.
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/register',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
+  'GET /api/auth/providers',
+  'GET /api/auth/oidc/:provider/start',
+  'GET /api/auth/oidc/:provider/callback',
+]);
+
+/** Any signed-in user (resident or staff) may call these, about themselves only. */
+const SIGNED_IN_ROUTES: ReadonlySet<string> = new Set(['GET /api/auth/me', 'PUT /api/auth/me/locale']);
+
+/**
+ * Bodies the suites send instead of a generated one, where business rules a schema cannot express
+ * would refuse every generated body (e.g. token scopes must be permissions the caller holds).
+ */
+const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
+  'POST /api/m/:municipality/tokens': { name: 'Isolation probe', permissions: ['department.view'] },
+};
+
+const key = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
+
+/** The API explorer and its assets are public documentation. */
+const isDocs = (r: RouteEntry) => r.url === '/api/docs' || r.url.startsWith('/api/docs/');
+
+export const sampleBody = (r: RouteEntry): unknown => SAMPLE_BODIES[key(r)];
+export const isPublicRoute = (r: RouteEntry): boolean => PUBLIC_ROUTES.has(key(r)) || isDocs(r);
+export const isSignedInRoute = (r: RouteEntry): boolean => SIGNED_IN_ROUTES.has(key(r));
+/** Staff and operator endpoints: everything not public and not for any signed-in user. */
+export const isPrivilegedRoute = (r: RouteEntry): boolean => !isPublicRoute(r) && !isSignedInRoute(r);
+
+/** The routes the suites walk: every method but the HEAD twins Fastify adds to GET routes. */
+export const routesUnderTest = (all: readonly RouteEntry[]): RouteEntry[] =>
+  all.filter((r) => r.method !== 'HEAD');
+
+/** Every listed route must exist: a stale entry would hide a renamed route from the suites. */
+export const listedRouteKeys = (): string[] => [
+  ...PUBLIC_ROUTES,
+  ...SIGNED_IN_ROUTES,
+  ...Object.keys(SAMPLE_BODIES),
+];
