@@ -1,12 +1,27 @@
 import { platformMigrations, type MigrationSource } from '@zemstvo/db';
 import { auditMigrations } from '@zemstvo/audit';
+import { createCatalogModule, ServiceRegistry, type InstallHook } from '@zemstvo/catalog';
+import { documentsModule } from '@zemstvo/documents';
 import type { ZemstvoModule } from '@zemstvo/http';
 import { identityModule } from '@zemstvo/identity';
+import { servicePackages } from '@zemstvo/services';
 import { tenancyModule } from '@zemstvo/tenancy';
 import { auditModule } from './audit-module.ts';
 
+/** The applied-service packages this installation ships (validated at load; see scripts/build-services.ts). */
+export const serviceRegistry = new ServiceRegistry(servicePackages);
+
+/** What modules do when a municipality installs a package (create journals, …), in this order. */
+export const installHooks: readonly InstallHook[] = [];
+
 /** The first-party modules of this installation, in dependency order. */
-export const modules: readonly ZemstvoModule[] = [tenancyModule, identityModule, auditModule];
+export const modules: readonly ZemstvoModule[] = [
+  tenancyModule,
+  identityModule,
+  auditModule,
+  createCatalogModule(serviceRegistry, installHooks),
+  documentsModule,
+];
 
 /** Migrations in the order they must apply: platform, then audit, then modules. */
 export const migrationSources: readonly MigrationSource[] = [

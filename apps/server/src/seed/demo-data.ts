@@ -23,15 +23,27 @@ export const demoRoles = [
     key: 'admin',
     nameRu: 'Администратор муниципалитета',
     nameEn: 'Municipal administrator',
-    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage'],
+    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage', 'service.manage', 'journal.manage'],
     dept: 'OBSH',
   },
-  { key: 'head', nameRu: 'Глава (руководитель)', nameEn: 'Head', permissions: ['member.view', 'audit.view'], dept: 'OBSH' },
-  { key: 'registrar', nameRu: 'Регистратор', nameEn: 'Registrar', permissions: ['member.view'], dept: 'OBSH' },
-  { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view'], dept: 'ZHKH' },
-  { key: 'approver', nameRu: 'Согласующий', nameEn: 'Approver', permissions: ['department.view'], dept: 'BLAG' },
-  { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view'], dept: 'ANL' },
-  { key: 'deputy', nameRu: 'Депутат (чтение)', nameEn: 'Deputy (read-only)', permissions: ['municipality.view'], dept: 'OBSH' },
+  {
+    key: 'head',
+    nameRu: 'Глава (руководитель)',
+    nameEn: 'Head',
+    permissions: ['member.view', 'audit.view', 'document.resolve', 'document.sign'],
+    dept: 'OBSH',
+  },
+  {
+    key: 'registrar',
+    nameRu: 'Регистратор',
+    nameEn: 'Registrar',
+    permissions: ['member.view', 'document.register', 'document.dispatch'],
+    dept: 'OBSH',
+  },
+  { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view', 'document.execute'], dept: 'ZHKH' },
+  { key: 'approver', nameRu: 'Согласующий', nameEn: 'Approver', permissions: ['department.view', 'document.approve'], dept: 'BLAG' },
+  { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view', 'document.view'], dept: 'ANL' },
+  { key: 'deputy', nameRu: 'Депутат (чтение)', nameEn: 'Deputy (read-only)', permissions: ['municipality.view', 'document.view'], dept: 'OBSH' },
 ] as const;
 
 export const demoStaffNames: Record<string, string> = {
@@ -43,6 +55,9 @@ export const demoStaffNames: Record<string, string> = {
   analyst: 'Дмитрий Аналитиков',
   deputy: 'Сергей Депутатов',
 };
+
+/** Applied-service packages every demo municipality installs. */
+export const demoServices = ['appeals-59fz', 'urban-reports'] as const;
 
 export const demoResidents = [
   { email: 'resident@demo.zemstvo.ru', displayName: 'Елена Жителева' },

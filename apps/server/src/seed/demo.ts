@@ -2,6 +2,8 @@ import type { Database } from '@zemstvo/db';
 import { createUser } from '@zemstvo/identity';
 import type { Ctx, Logger, Sql } from '@zemstvo/kernel';
 import { addMember, createDepartment, createPosition, createRole, tenancyRepo } from '@zemstvo/tenancy';
+import { installService } from '@zemstvo/catalog';
+import { installHooks, serviceRegistry } from '../modules.ts';
 import type { PermissionRegistry } from '@zemstvo/authz';
 import {
   DEMO_PASSWORD,
@@ -12,6 +14,7 @@ import {
   demoRegional,
   demoResidents,
   demoRoles,
+  demoServices,
   demoStaffNames,
   staffEmail,
 } from './demo-data.ts';
@@ -74,6 +77,7 @@ export async function seedDemo(
         const user = await createUser(ctx, { email: staffEmail(r.key, m.slug), displayName: name, kind: 'staff', password: DEMO_PASSWORD });
         await addMember(tctx, { userId: user.id, positionId: pos.id, roleKeys: [r.key] });
       }
+      for (const packageSlug of demoServices) await installService(tctx, serviceRegistry, installHooks, { packageSlug });
     }
   });
   log.info({ region: demoRegion.slug }, 'demo data seeded');

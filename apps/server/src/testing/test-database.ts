@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PermissionRegistry } from '@zemstvo/authz';
 import { loadMigrations, migrate, openDatabase, type Database } from '@zemstvo/db';
 import { newId, sha256Hex, silentLogger, systemActor, systemClock } from '@zemstvo/kernel';
+import { servicePackages } from '@zemstvo/services';
 import { migrationSources, modules } from '../modules.ts';
 import { seedDemo } from '../seed/demo.ts';
 
@@ -17,7 +18,7 @@ export async function openTestDatabase(opts: { demo?: boolean } = {}): Promise<D
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) return openServerTestDatabase(serverUrl, opts.demo ?? false);
   const migrations = loadMigrations(migrationSources);
-  const key = sha256Hex(migrations.map((m) => m.checksum).join() + (opts.demo ? ':demo' : '')).slice(0, 16);
+  const key = sha256Hex(migrations.map((m) => m.checksum).join() + (opts.demo ? `:demo:${seedFingerprint()}` : '')).slice(0, 16);
   const file = join(tmpdir(), `zemstvo-test-${key}.tar`);
   if (existsSync(file)) {
     const { openPglite } = await import('@zemstvo/db/pglite');
@@ -30,6 +31,17 @@ export async function openTestDatabase(opts: { demo?: boolean } = {}): Promise<D
   writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
   renameSync(tmp, file);
   return db;
+}
+
+/** Changes whenever the demo seed or the shipped service packages change, so a cached dump is never stale. */
+function seedFingerprint(): string {
+  const files = [
+    new URL('../seed/demo.ts', import.meta.url),
+    new URL('../seed/demo-data.ts', import.meta.url),
+    new URL('../../../../services/registry.generated.ts', import.meta.url),
+    ...servicePackages.map((p) => new URL('./manifest.ts', p.dir)),
+  ];
+  return sha256Hex(files.map((f) => readFileSync(f, 'utf8')).join('\0'));
 }
 
 async function prepare(db: Database, demo: boolean): Promise<void> {

@@ -1,0 +1,14 @@
+import { actorLabel, actorUserId, type Ctx } from '@zemstvo/kernel';
+import { documentsRepo } from '../infra/documents.repository.ts';
+
+/** Appends a step to a document's history, in the caller's transaction. */
+export async function recordEvent(ctx: Ctx, documentId: string, type: string, data: object = {}): Promise<void> {
+  await documentsRepo.addEvent(ctx.tx, ctx.tenant!.municipalityId, {
+    documentId,
+    at: ctx.clock.now(),
+    actorUserId: actorUserId(ctx.actor),
+    actorLabel: ctx.actor.kind === 'user' ? ctx.actor.displayName : actorLabel(ctx.actor),
+    type,
+    data,
+  });
+}
