@@ -90,6 +90,20 @@ fi
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') at $TEST_DATABASE_URL"
 
-"$@"
-code=$?
+# The command runs in the background so that a signal to this script (Ctrl-C, CI's timeout) is
+# handled at once: passed on to the command, then the server is stopped by the EXIT trap.
+# (Without job control a background command ignores SIGINT, so it is passed on as SIGTERM.)
+signalled=''
+trap 'signalled=143; kill -TERM "$child" 2>/dev/null' TERM
+trap 'signalled=130; kill -TERM "$child" 2>/dev/null' INT
+"$@" <&0 &
+child=$!
+while :; do
+  interrupted=$signalled
+  wait "$child"
+  code=$?
+  # `wait` returns early when a trapped signal arrives; then wait again for the command to end.
+  [ "$signalled" != "$interrupted" ] && kill -0 "$child" 2>/dev/null && continue
+  break
+done
 exit "$code"
