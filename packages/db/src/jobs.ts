@@ -135,7 +135,10 @@ export class JobWorker {
       try {
         await handler(job, makeCtx(sql, job));
         await sql.query('RELEASE SAVEPOINT job_run');
-        await sql.query('UPDATE jobs SET done_at = $2, attempts = attempts + 1 WHERE id = $1', [job.id, clock.now()]);
+        await sql.query('UPDATE jobs SET done_at = $2, attempts = attempts + 1 WHERE id = $1', [
+          job.id,
+          clock.now(),
+        ]);
       } catch (error) {
         await sql.query('ROLLBACK TO SAVEPOINT job_run');
         failed = { job, error };

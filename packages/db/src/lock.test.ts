@@ -44,7 +44,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-describe('PGlite data-directory lock', () => {
+describe('PGlite data-directory lock', { timeout: 240_000 }, () => {
   it('makes a second process refuse the data directory with data_dir_locked and exit code 1', async () => {
     const dataDir = tempDir();
     const db = await openPglite({ dataDir });

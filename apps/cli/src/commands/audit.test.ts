@@ -49,64 +49,68 @@ async function middleRecord(): Promise<{ seq: number; chain: string; nextSeq: nu
   });
 }
 
-describe(`zemstvo audit verify (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it('exits 0 on an untouched database', async () => {
-    const res = await runCli(['audit', 'verify'], target.env);
-    expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toMatch(/Audit log intact: \d+ records in 3 chains verified/);
-  });
-
-  it('exits 3 naming the record (audit_log.seq and chain) after a row is edited in SQL', async () => {
-    const rec = await middleRecord();
-    await tamper(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = $1`, [rec.seq]);
-    const res = await runCli(['audit', 'verify'], target.env);
-    expect(res.code).toBe(3);
-    expect(res.stdout).toContain('AUDIT LOG TAMPERED');
-    expect(res.stdout).toContain(`audit_log.seq ${rec.seq} (chain ${rec.chain} #5`);
-    expect(res.stdout).toContain('was altered');
-
-    const json = await runCli(['audit', 'verify', '--json'], target.env);
-    expect(json.code).toBe(3);
-    const report = JSON.parse(json.stdout) as {
-      ok: boolean;
-      problems: { kind: string; seq: number; chain: string }[];
-    };
-    expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([
-      expect.objectContaining({ kind: 'hash_mismatch', seq: rec.seq, chain: rec.chain }),
-    ]);
-
-    // Put back as it was: the chain verifies again (verification is about content, not history).
-    await tamper('UPDATE audit_log SET actor = $2 WHERE seq = $1', [rec.seq, rec.actor]);
-    expect((await runCli(['audit', 'verify'], target.env)).code).toBe(0);
-  });
-
-  it('exits 3 naming the gap after a row is deleted', async () => {
-    const rec = await middleRecord();
-    await tamper('DELETE FROM audit_log WHERE seq = $1', [rec.seq]);
-    const res = await runCli(['audit', 'verify'], target.env);
-    expect(res.code).toBe(3);
-    expect(res.stdout).toContain(
-      `chain ${rec.chain}: record #5 is missing (deleted) before audit_log.seq ${rec.nextSeq}`,
-    );
-    expect(res.stderr).toBe('');
-  });
-
-  it('refuses plain UPDATE and DELETE on the audit log (append-only trigger)', async () => {
-    await withDb(async (db) => {
-      await expect(db.query(`UPDATE audit_log SET actor = 'x' WHERE chain_seq = 1`)).rejects.toThrow(
-        /append-only: UPDATE/,
-      );
-      await expect(db.query('DELETE FROM audit_log WHERE chain_seq = 1')).rejects.toThrow(
-        /append-only: DELETE/,
-      );
+describe(
+  `zemstvo audit verify (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
+  { timeout: 240_000 },
+  () => {
+    it('exits 0 on an untouched database', async () => {
+      const res = await runCli(['audit', 'verify'], target.env);
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stdout).toMatch(/Audit log intact: \d+ records in 3 chains verified/);
     });
-  });
 
-  it('says so, without a stack trace, when there is no database', async () => {
-    const res = await runCli(['audit', 'verify'], { DATA_DIR: `${target.location}-absent` });
-    expect(res.code).toBe(1);
-    expect(res.stderr).toContain('[no_database]');
-    expect(hasStackTrace(res.stderr)).toBe(false);
-  });
-});
+    it('exits 3 naming the record (audit_log.seq and chain) after a row is edited in SQL', async () => {
+      const rec = await middleRecord();
+      await tamper(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = $1`, [rec.seq]);
+      const res = await runCli(['audit', 'verify'], target.env);
+      expect(res.code).toBe(3);
+      expect(res.stdout).toContain('AUDIT LOG TAMPERED');
+      expect(res.stdout).toContain(`audit_log.seq ${rec.seq} (chain ${rec.chain} #5`);
+      expect(res.stdout).toContain('was altered');
+
+      const json = await runCli(['audit', 'verify', '--json'], target.env);
+      expect(json.code).toBe(3);
+      const report = JSON.parse(json.stdout) as {
+        ok: boolean;
+        problems: { kind: string; seq: number; chain: string }[];
+      };
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'hash_mismatch', seq: rec.seq, chain: rec.chain }),
+      ]);
+
+      // Put back as it was: the chain verifies again (verification is about content, not history).
+      await tamper('UPDATE audit_log SET actor = $2 WHERE seq = $1', [rec.seq, rec.actor]);
+      expect((await runCli(['audit', 'verify'], target.env)).code).toBe(0);
+    });
+
+    it('exits 3 naming the gap after a row is deleted', async () => {
+      const rec = await middleRecord();
+      await tamper('DELETE FROM audit_log WHERE seq = $1', [rec.seq]);
+      const res = await runCli(['audit', 'verify'], target.env);
+      expect(res.code).toBe(3);
+      expect(res.stdout).toContain(
+        `chain ${rec.chain}: record #5 is missing (deleted) before audit_log.seq ${rec.nextSeq}`,
+      );
+      expect(res.stderr).toBe('');
+    });
+
+    it('refuses plain UPDATE and DELETE on the audit log (append-only trigger)', async () => {
+      await withDb(async (db) => {
+        await expect(db.query(`UPDATE audit_log SET actor = 'x' WHERE chain_seq = 1`)).rejects.toThrow(
+          /append-only: UPDATE/,
+        );
+        await expect(db.query('DELETE FROM audit_log WHERE chain_seq = 1')).rejects.toThrow(
+          /append-only: DELETE/,
+        );
+      });
+    });
+
+    it('says so, without a stack trace, when there is no database', async () => {
+      const res = await runCli(['audit', 'verify'], { DATA_DIR: `${target.location}-absent` });
+      expect(res.code).toBe(1);
+      expect(res.stderr).toContain('[no_database]');
+      expect(hasStackTrace(res.stderr)).toBe(false);
+    });
+  },
+);

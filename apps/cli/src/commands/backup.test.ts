@@ -109,119 +109,123 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe(`zemstvo backup and restore (PGlite → ${serverRun ? 'PostgreSQL' : 'PGlite'} → PGlite)`, () => {
-  it('round-trips the whole database, the audit chain verifies, and the restored installation works', async () => {
-    const first = join(work, 'first.jsonl.gz');
-    expect(await ok(['backup', '--output', first], source)).toMatch(
-      /Backup written to .*first\.jsonl\.gz: \d+ tables, \d+ rows/,
-    );
-    expect(await ok(['restore', '--input', first], middle)).toMatch(
-      /Restored \d+ rows in \d+ tables into .* from the backup taken/,
-    );
-    expect(await ok(['audit', 'verify'], middle)).toContain('Audit log intact');
-    const expected = await contents(source);
-    expect(await contents(middle)).toEqual(expected);
-    expect(await restoredRecords(middle)).toBe(1);
+describe(
+  `zemstvo backup and restore (PGlite → ${serverRun ? 'PostgreSQL' : 'PGlite'} → PGlite)`,
+  { timeout: 240_000 },
+  () => {
+    it('round-trips the whole database, the audit chain verifies, and the restored installation works', async () => {
+      const first = join(work, 'first.jsonl.gz');
+      expect(await ok(['backup', '--output', first], source)).toMatch(
+        /Backup written to .*first\.jsonl\.gz: \d+ tables, \d+ rows/,
+      );
+      expect(await ok(['restore', '--input', first], middle)).toMatch(
+        /Restored \d+ rows in \d+ tables into .* from the backup taken/,
+      );
+      expect(await ok(['audit', 'verify'], middle)).toContain('Audit log intact');
+      const expected = await contents(source);
+      expect(await contents(middle)).toEqual(expected);
+      expect(await restoredRecords(middle)).toBe(1);
 
-    // The restored database serves: sessions for the added user, writes that take new ids from
-    // the restored sequences and append to the restored audit chains.
-    const server = await startServer(middle.env);
-    const session = await login(server.url, CLERK.email, CLERK.password);
-    const created = await call(server.url, session, 'POST', '/api/m/zarechny/departments', {
-      nameRu: 'Новый отдел',
-      nameEn: 'New',
+      // The restored database serves: sessions for the added user, writes that take new ids from
+      // the restored sequences and append to the restored audit chains.
+      const server = await startServer(middle.env);
+      const session = await login(server.url, CLERK.email, CLERK.password);
+      const created = await call(server.url, session, 'POST', '/api/m/zarechny/departments', {
+        nameRu: 'Новый отдел',
+        nameEn: 'New',
+      });
+      expect(created.status).toBe(201);
+      expect((await server.stop('SIGTERM')).code).toBe(0);
+      expect(await ok(['audit', 'verify'], middle)).toContain('Audit log intact');
+
+      const second = join(work, 'second.jsonl.gz');
+      await ok(['backup', '-o', second], middle);
+      const last = await scratch('pglite');
+      await ok(['restore', '-i', second], last);
+      expect(await ok(['audit', 'verify'], last)).toContain('Audit log intact');
+      expect(await contents(last)).toEqual(await contents(middle));
+      expect(await restoredRecords(last)).toBe(2);
     });
-    expect(created.status).toBe(201);
-    expect((await server.stop('SIGTERM')).code).toBe(0);
-    expect(await ok(['audit', 'verify'], middle)).toContain('Audit log intact');
 
-    const second = join(work, 'second.jsonl.gz');
-    await ok(['backup', '-o', second], middle);
-    const last = await scratch('pglite');
-    await ok(['restore', '-i', second], last);
-    expect(await ok(['audit', 'verify'], last)).toContain('Audit log intact');
-    expect(await contents(last)).toEqual(await contents(middle));
-    expect(await restoredRecords(last)).toBe(2);
-  });
+    it('refuses to restore into a database that is not empty unless --force, which replaces its data', async () => {
+      const file = join(work, 'first.jsonl.gz');
+      const refused = await runCli(['restore', '--input', file], middle.env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('The database is not empty');
+      expect(refused.stderr).toContain('--force');
+      expect(refused.stderr).toContain('[database_not_empty]');
+      expect(hasStackTrace(refused.stderr)).toBe(false);
 
-  it('refuses to restore into a database that is not empty unless --force, which replaces its data', async () => {
-    const file = join(work, 'first.jsonl.gz');
-    const refused = await runCli(['restore', '--input', file], middle.env);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('The database is not empty');
-    expect(refused.stderr).toContain('--force');
-    expect(refused.stderr).toContain('[database_not_empty]');
-    expect(hasStackTrace(refused.stderr)).toBe(false);
+      expect(await ok(['restore', '--input', file, '--force'], middle)).toContain(
+        '(its previous data replaced)',
+      );
+      expect(await contents(middle)).toEqual(await contents(source)); // the department added above is gone
+      expect(await ok(['audit', 'verify'], middle)).toContain('Audit log intact');
+    });
 
-    expect(await ok(['restore', '--input', file, '--force'], middle)).toContain(
-      '(its previous data replaced)',
-    );
-    expect(await contents(middle)).toEqual(await contents(source)); // the department added above is gone
-    expect(await ok(['audit', 'verify'], middle)).toContain('Audit log intact');
-  });
+    it('refuses a backup from another migration level and says which migrations differ', async () => {
+      const file = join(work, 'first.jsonl.gz');
+      const older = withMigrations(file, (m) => m.slice(0, -1));
+      const lastId = JSON.parse(
+        gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]!,
+      ).migrations.at(-1).id as string;
+      const fresh = await scratch();
+      const res = await runCli(['restore', '--input', older], fresh.env);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toContain('[backup_migration_mismatch]');
+      expect(res.stderr).toContain('older migration level');
+      expect(res.stderr).toContain(lastId);
 
-  it('refuses a backup from another migration level and says which migrations differ', async () => {
-    const file = join(work, 'first.jsonl.gz');
-    const older = withMigrations(file, (m) => m.slice(0, -1));
-    const lastId = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]!).migrations.at(
-      -1,
-    ).id as string;
-    const fresh = await scratch();
-    const res = await runCli(['restore', '--input', older], fresh.env);
-    expect(res.code).toBe(1);
-    expect(res.stderr).toContain('[backup_migration_mismatch]');
-    expect(res.stderr).toContain('older migration level');
-    expect(res.stderr).toContain(lastId);
+      const newer = withMigrations(file, (m) => [...m, { id: 'future/0001_hoverboards.sql', checksum: 'x' }]);
+      const res2 = await runCli(['restore', '--input', newer], fresh.env);
+      expect(res2.code).toBe(1);
+      expect(res2.stderr).toContain('taken by a newer Zemstvo');
+      expect(res2.stderr).toContain('future/0001_hoverboards.sql');
+    });
 
-    const newer = withMigrations(file, (m) => [...m, { id: 'future/0001_hoverboards.sql', checksum: 'x' }]);
-    const res2 = await runCli(['restore', '--input', newer], fresh.env);
-    expect(res2.code).toBe(1);
-    expect(res2.stderr).toContain('taken by a newer Zemstvo');
-    expect(res2.stderr).toContain('future/0001_hoverboards.sql');
-  });
-
-  it('answers bad files and options with a clear message and no stack trace', async () => {
-    const existing = join(work, 'first.jsonl.gz');
-    writeFileSync(join(work, 'notes.txt'), 'not a backup');
-    const cases: {
-      args: string[];
-      target: ScratchTarget | { env: Record<string, string> };
-      code: number;
-      says: string;
-    }[] = [
-      { args: ['backup', '--output', existing], target: source, code: 1, says: '[file_exists]' },
-      {
-        args: ['backup', '--output', join(work, 'missing-dir', 'b.gz')],
-        target: source,
-        code: 1,
-        says: '[no_such_directory]',
-      },
-      {
-        args: ['backup', '--output', join(work, 'x.gz')],
-        target: { env: { DATA_DIR: join(work, 'no-db') } },
-        code: 1,
-        says: '[no_database]',
-      },
-      { args: ['backup'], target: source, code: 64, says: "required option '-o, --output <file>'" },
-      {
-        args: ['restore', '--input', join(work, 'absent.gz')],
-        target: source,
-        code: 1,
-        says: '[file_not_found]',
-      },
-      {
-        args: ['restore', '--input', join(work, 'notes.txt')],
-        target: source,
-        code: 1,
-        says: '[bad_backup]',
-      },
-    ];
-    for (const c of cases) {
-      const res = await runCli(c.args, c.target.env);
-      expect({ args: c.args.join(' '), code: res.code }).toEqual({ args: c.args.join(' '), code: c.code });
-      expect(res.stderr).toContain(c.says);
-      expect(hasStackTrace(res.stderr)).toBe(false);
-    }
-    expect(await ok(['backup', '--output', existing, '--force'], source)).toContain('Backup written');
-  });
-});
+    it('answers bad files and options with a clear message and no stack trace', async () => {
+      const existing = join(work, 'first.jsonl.gz');
+      writeFileSync(join(work, 'notes.txt'), 'not a backup');
+      const cases: {
+        args: string[];
+        target: ScratchTarget | { env: Record<string, string> };
+        code: number;
+        says: string;
+      }[] = [
+        { args: ['backup', '--output', existing], target: source, code: 1, says: '[file_exists]' },
+        {
+          args: ['backup', '--output', join(work, 'missing-dir', 'b.gz')],
+          target: source,
+          code: 1,
+          says: '[no_such_directory]',
+        },
+        {
+          args: ['backup', '--output', join(work, 'x.gz')],
+          target: { env: { DATA_DIR: join(work, 'no-db') } },
+          code: 1,
+          says: '[no_database]',
+        },
+        { args: ['backup'], target: source, code: 64, says: "required option '-o, --output <file>'" },
+        {
+          args: ['restore', '--input', join(work, 'absent.gz')],
+          target: source,
+          code: 1,
+          says: '[file_not_found]',
+        },
+        {
+          args: ['restore', '--input', join(work, 'notes.txt')],
+          target: source,
+          code: 1,
+          says: '[bad_backup]',
+        },
+      ];
+      for (const c of cases) {
+        const res = await runCli(c.args, c.target.env);
+        expect({ args: c.args.join(' '), code: res.code }).toEqual({ args: c.args.join(' '), code: c.code });
+        expect(res.stderr).toContain(c.says);
+        expect(hasStackTrace(res.stderr)).toBe(false);
+      }
+      expect(await ok(['backup', '--output', existing, '--force'], source)).toContain('Backup written');
+    });
+  },
+);

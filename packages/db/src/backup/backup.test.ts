@@ -122,7 +122,7 @@ afterAll(async () => {
 // PGlite → the suite's database (a PostgreSQL server under `npm run test:pg`) → PGlite again.
 const middleKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-describe(`backup and restore (PGlite → ${middleKind} → PGlite)`, () => {
+describe(`backup and restore (PGlite → ${middleKind} → PGlite)`, { timeout: 180_000 }, () => {
   it('round-trips every value, tree order, sequences and triggers', async () => {
     const source = await migrated('pglite');
     await fill(source);
