@@ -11,6 +11,7 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
+  FILES_DIR: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,6 +32,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where attachments and rendered documents are stored (local disk). */
+  filesDir: string;
   publicUrl: string;
   devMode: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: e.DATA_DIR,
+    filesDir: e.FILES_DIR ?? `${e.DATA_DIR}/files`,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     devMode: e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,

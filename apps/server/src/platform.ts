@@ -7,6 +7,7 @@ import { createHttpApp, type Services } from '@zemstvo/http';
 import { createIdentityModule, makeAuthenticate, makeTokenAuthenticator } from '@zemstvo/identity';
 import { systemActor, systemClock, type Clock, type Ctx, type Sql } from '@zemstvo/kernel';
 import { makeResolveAbilities, tenancyRepo } from '@zemstvo/tenancy';
+import { LocalDiskStorage, type FileStorage } from '@zemstvo/storage';
 import type { Config } from './config.ts';
 import { migrationSources, modules } from './modules.ts';
 import { seedDemo, type DemoSeedResult } from './seed/demo.ts';
@@ -48,13 +49,21 @@ export async function openMigratedDatabase(config: Config, log?: PinoLogger): Pr
 /** The composition root: database, migrations, demo data, modules, HTTP app, job worker. */
 export async function createPlatform(
   config: Config,
-  opts: { clock?: Clock; logger?: PinoLogger; db?: Database; webDir?: string } = {},
+  opts: { clock?: Clock; logger?: PinoLogger; db?: Database; webDir?: string; storage?: FileStorage } = {},
 ): Promise<Platform> {
   const log = opts.logger ?? pino({ level: config.logLevel, base: { service: 'zemstvo' } });
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openMigratedDatabase(config, log));
   const permissions = buildPermissionRegistry();
-  const services: Services = { db, clock, log, permissions, config: { publicUrl: config.publicUrl, devMode: config.devMode } };
+  const storage = opts.storage ?? new LocalDiskStorage(config.filesDir);
+  const services: Services = {
+    db,
+    clock,
+    log,
+    permissions,
+    storage,
+    config: { publicUrl: config.publicUrl, devMode: config.devMode },
+  };
   const systemCtx = (tx: Sql, name: string): Ctx => ({
     actor: systemActor(name),
     tenant: null,

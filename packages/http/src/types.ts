@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Abilities, PermissionDef, PermissionRegistry } from '@zemstvo/authz';
 import type { Database, JobHandler, MigrationSource } from '@zemstvo/db';
 import type { Actor, Clock, Ctx, Logger, Sql, Tenant } from '@zemstvo/kernel';
+import type { FileStorage } from '@zemstvo/storage';
 
 /** Shared services the composition root hands every module. */
 export interface Services {
@@ -11,6 +12,8 @@ export interface Services {
   clock: Clock;
   log: Logger;
   permissions: PermissionRegistry;
+  /** Bytes of attachments and rendered documents (local disk by default). */
+  storage: FileStorage;
   config: {
     publicUrl: string;
     devMode: boolean;

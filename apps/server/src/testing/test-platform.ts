@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { LocalDiskStorage } from '@zemstvo/storage';
 import { ManualClock, type Clock } from '@zemstvo/kernel';
 import { loadConfig } from '../config.ts';
 import { createPlatform, type Platform } from '../platform.ts';
@@ -22,7 +26,8 @@ export async function createTestPlatform(opts: { clock?: Clock; demo?: boolean }
   const clock = opts.clock ?? new ManualClock(new Date());
   const db = await openTestDatabase({ demo: opts.demo ?? true });
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: opts.demo === false ? 'false' : 'true', LOG_LEVEL: 'silent' });
-  const platform = await createPlatform(config, { clock, db, webDir: '/nonexistent' });
+  const storage = new LocalDiskStorage(mkdtempSync(join(tmpdir(), 'zemstvo-test-files-')));
+  const platform = await createPlatform(config, { clock, db, webDir: '/nonexistent', storage });
   return {
     ...platform,
     clock,

@@ -1,0 +1,2 @@
+export * from './storage.ts';
+export { LocalDiskStorage } from './local-disk.ts';
