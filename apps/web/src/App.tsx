@@ -1,7 +1,11 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { RequireUser } from './components/RequireUser.tsx';
+import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.tsx';
+import { RegisterPage } from './pages/auth/RegisterPage.tsx';
+import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { CabinetPage } from './pages/CabinetPage.tsx';
+import { OutboxPage } from './pages/dev/OutboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
@@ -23,8 +27,12 @@ export function App() {
           <Route element={<Layout />}>
             <Route index element={<StartPage />} />
             <Route path="login" element={<LoginPage />} />
+            <Route path="register" element={<RegisterPage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="cabinet" element={<RequireUser>{(me) => <CabinetPage me={me} />}</RequireUser>} />
             <Route path="overview" element={<RequireUser>{() => <OverviewPage />}</RequireUser>} />
+            <Route path="overview/outbox" element={<RequireUser>{() => <OutboxPage />}</RequireUser>} />
             <Route
               path="workspace"
               element={<RequireUser>{(me) => <WorkspaceIndex me={me} />}</RequireUser>}

@@ -46,6 +46,8 @@ const PAIRS: [string, string][] = [
   ['c-primary', 'c-surface'],
   ['c-primary', 'c-notice-bg'],
   ['c-error-text', 'c-error-bg'],
+  ['c-error-text', 'c-surface'],
+  ['c-link', 'c-code-bg'],
   ['c-notice-text', 'c-notice-bg'],
 ];
 

@@ -100,3 +100,23 @@ export interface AuditRecord {
 export interface Items<T> {
   items: T[];
 }
+
+/** An external identity provider offered on the login page (GET /api/auth/providers). */
+export interface IdentityProviderInfo {
+  name: string;
+  label: Localized;
+  /** Where its sign-in starts: /api/auth/oidc/<name>/start (add `?returnTo=/path`). */
+  startUrl: string;
+}
+
+/** A letter in the mail outbox (GET /api/dev/outbox, development mode, operators only). */
+export interface OutboxMail {
+  id: string;
+  to: string;
+  subject: string;
+  bodyText: string;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}

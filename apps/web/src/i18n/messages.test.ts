@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EXTERNAL_LOGIN_ERRORS } from '../pages/auth/external-login.ts';
 import en from './en.json';
 import ru from './ru.json';
 
@@ -48,5 +49,20 @@ describe('interface texts', () => {
       expect(ruLeaves.has(`errors.${code}`), code).toBe(true);
       expect(enLeaves.get(`errors.${code}`)).not.toBe(ruLeaves.get(`errors.${code}`));
     }
+  });
+
+  it('translates every error code the registration and password reset forms can show', () => {
+    const codes = ['email_taken', 'bad_email', 'weak_password', 'invalid_reset_token', 'rate_limited'];
+    for (const code of [...codes, 'validation_failed', 'network_error']) {
+      expect(ruLeaves.has(`errors.${code}`), code).toBe(true);
+      expect(enLeaves.get(`errors.${code}`)).not.toBe(ruLeaves.get(`errors.${code}`));
+    }
+    for (const field of ['displayName', 'email', 'password'])
+      expect(ruLeaves.has(`fields.${field}.invalid`), field).toBe(true);
+  });
+
+  it('explains every way an external sign-in can fail', () => {
+    for (const code of [...EXTERNAL_LOGIN_ERRORS, 'failed'])
+      expect(ruLeaves.has(`externalLogin.${code}`), code).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from '../api/client.ts';
 import type { LoginResult, Me } from '../api/types.ts';
 import { storeLocale, type Locale } from '../i18n/locale.ts';
-import { SessionContext, type Session, type SessionState } from './session-context.ts';
+import { SessionContext, type Registration, type Session, type SessionState } from './session-context.ts';
 
 /**
  * Holds who is logged in. On load asks /api/auth/me; a logged-in user's saved language wins over
@@ -70,6 +70,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [apply, i18n, loadMe],
   );
 
+  const register = useCallback(
+    async (input: Registration): Promise<Me> => {
+      const locale: Locale = i18n.language === 'en' ? 'en' : 'ru';
+      const res = await api.post<LoginResult>('/api/auth/register', { ...input, locale });
+      setCsrfToken(res.csrfToken);
+      const me = await loadMe();
+      if (!me) throw new ApiError('unauthenticated', 'The session was not opened', 401);
+      chosenWhileAnonymous.current = false;
+      apply(me.user.locale);
+      setState({ status: 'user', me });
+      return me;
+    },
+    [apply, i18n, loadMe],
+  );
+
+  const refresh = useCallback(async () => {
+    const me = await loadMe().catch(() => null);
+    setState(me ? { status: 'user', me } : { status: 'anonymous' });
+  }, [loadMe]);
+
   const logout = useCallback(async () => {
     try {
       await api.post('/api/auth/logout');
@@ -94,8 +114,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const session = useMemo<Session>(
-    () => ({ state, login, logout, changeLocale }),
-    [state, login, logout, changeLocale],
+    () => ({ state, login, register, refresh, logout, changeLocale }),
+    [state, login, register, refresh, logout, changeLocale],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
