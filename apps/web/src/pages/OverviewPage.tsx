@@ -6,8 +6,12 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { TableRegion } from '../components/TableRegion.tsx';
 import { useApiData } from '../hooks/use-api-data.ts';
 import { localized } from '../i18n/localized.ts';
+import { DevTools } from './dev/DevTools.tsx';
 
-/** The operator's and the regional curator's view: every municipality, each opening its workspace. */
+/**
+ * The operator's and the regional curator's view: every municipality, each opening its workspace;
+ * in development mode the operator also finds the mail outbox here.
+ */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const municipalities = useApiData<Items<Municipality>>('/api/municipalities');
@@ -18,43 +22,46 @@ export function OverviewPage() {
     return r ? localized(r.name, i18n.language) : slug;
   };
   return (
-    <section className="card">
-      <PageHeading>{t('overview.title')}</PageHeading>
-      <p>{t('overview.intro')}</p>
-      <Loaded state={municipalities.state} onRetry={municipalities.reload}>
-        {({ items }) => (
-          <TableRegion label={t('overview.caption')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('overview.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview.name')}</th>
-                  <th scope="col">{t('overview.region')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('overview.open')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => {
-                  const name = localized(m.name, i18n.language);
-                  return (
-                    <tr key={m.slug}>
-                      <th scope="row">{name}</th>
-                      <td>{regionName(m.regionSlug)}</td>
-                      <td>
-                        <Link to={`/workspace/${m.slug}`} aria-label={t('overview.openLabel', { name })}>
-                          {t('overview.open')}
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableRegion>
-        )}
-      </Loaded>
-    </section>
+    <div className="stack">
+      <section className="card">
+        <PageHeading>{t('overview.title')}</PageHeading>
+        <p>{t('overview.intro')}</p>
+        <Loaded state={municipalities.state} onRetry={municipalities.reload}>
+          {({ items }) => (
+            <TableRegion label={t('overview.caption')}>
+              <table className="table">
+                <caption className="visually-hidden">{t('overview.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('overview.name')}</th>
+                    <th scope="col">{t('overview.region')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('overview.open')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((m) => {
+                    const name = localized(m.name, i18n.language);
+                    return (
+                      <tr key={m.slug}>
+                        <th scope="row">{name}</th>
+                        <td>{regionName(m.regionSlug)}</td>
+                        <td>
+                          <Link to={`/workspace/${m.slug}`} aria-label={t('overview.openLabel', { name })}>
+                            {t('overview.open')}
+                          </Link>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableRegion>
+          )}
+        </Loaded>
+      </section>
+      <DevTools />
+    </div>
   );
 }
