@@ -28,3 +28,29 @@ export const focusedElement = (page: Page) =>
 /** The link texts of a navigation landmark. */
 export const navLinks = (page: Page, label: string) =>
   page.getByRole('navigation', { name: label }).getByRole('link').allTextContents();
+
+/** Opens the login page from the main navigation and logs in with the form (Russian interface). */
+export async function logInWithForm(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page
+    .getByRole('navigation', { name: 'Основная навигация' })
+    .getByRole('link', { name: 'Войти' })
+    .click();
+  await waitForHeading(page, 'Вход');
+  await page.getByLabel('Электронная почта').fill(email);
+  await page.getByLabel('Пароль', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Войти', exact: true }).press('Enter');
+}
+
+/** Logs out with the header button and waits for the login link to come back. */
+export async function logOut(page: Page): Promise<void> {
+  await pressEnterOn(page, page.getByRole('button', { name: 'Выйти' }));
+  await page
+    .getByRole('navigation', { name: 'Основная навигация' })
+    .getByRole('link', { name: 'Войти' })
+    .waitFor();
+}
+
+/** Sideways overflow of the page in CSS pixels (0 or less: it fits the window). */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
