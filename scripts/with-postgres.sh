@@ -94,6 +94,7 @@ log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') at $TEST_DATA
 # handled at once: passed on to the command, then the server is stopped by the EXIT trap.
 # (Without job control a background command ignores SIGINT, so it is passed on as SIGTERM.)
 signalled=''
+child=''
 trap 'signalled=143; kill -TERM "$child" 2>/dev/null' TERM
 trap 'signalled=130; kill -TERM "$child" 2>/dev/null' INT
 "$@" <&0 &
