@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Services, TypedApp } from '@zemstvo/http';
-import { notFound } from '@zemstvo/kernel';
+import { isAppError, notFound } from '@zemstvo/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../application/authenticate.ts';
 import { finishExternalLogin } from '../application/finish-external-login.ts';
 import { startExternalLogin } from '../application/start-external-login.ts';
@@ -19,6 +20,24 @@ const returnTo = z
   .string()
   .max(500)
   .regex(/^\/(?![/\\])[^\s\\]*$/, 'a path on this site, starting with a single /');
+
+/**
+ * A browser that navigated here (start and callback are top-level navigations) is sent back to the
+ * login page with the error code, which the page translates; API clients get the JSON error shape.
+ */
+async function orBackToLogin(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  run: () => Promise<unknown>,
+): Promise<unknown> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isAppError(e) && (req.headers.accept ?? '').includes('text/html'))
+      return reply.redirect(`/login?error=${encodeURIComponent(e.code)}`, 302);
+    throw e;
+  }
+}
 
 /** Sign-in through external identity providers (OIDC; ESIA-style providers plug in the same way). */
 export function oidcRoutes(
@@ -74,19 +93,20 @@ export function oidcRoutes(
         querystring: z.object({ returnTo: returnTo.default('/') }),
       },
     },
-    async (req, reply) => {
-      const provider = providerNamed(req.params.provider);
-      const started = await startExternalLogin(req.useCase.bind(req), provider, {
-        redirectUri: redirectUri(provider.name),
-        returnTo: req.query.returnTo,
-      });
-      reply.setCookie(
-        LOGIN_FLOW_COOKIE,
-        started.flowSecret,
-        loginFlowCookieOptions(devMode, started.expiresAt),
-      );
-      return reply.redirect(started.redirectUrl, 302);
-    },
+    async (req, reply) =>
+      orBackToLogin(req, reply, async () => {
+        const provider = providerNamed(req.params.provider);
+        const started = await startExternalLogin(req.useCase.bind(req), provider, {
+          redirectUri: redirectUri(provider.name),
+          returnTo: req.query.returnTo,
+        });
+        reply.setCookie(
+          LOGIN_FLOW_COOKIE,
+          started.flowSecret,
+          loginFlowCookieOptions(devMode, started.expiresAt),
+        );
+        return reply.redirect(started.redirectUrl, 302);
+      }),
   );
 
   app.get(
@@ -105,18 +125,19 @@ export function oidcRoutes(
           .loose(),
       },
     },
-    async (req, reply) => {
-      const provider = providerNamed(req.params.provider);
-      reply.clearCookie(LOGIN_FLOW_COOKIE, { path: LOGIN_FLOW_COOKIE_PATH });
-      const s = await finishExternalLogin(req.useCase.bind(req), provider, {
-        flowSecret: req.cookies[LOGIN_FLOW_COOKIE],
-        callbackUrl: new URL(req.url, publicUrl),
-        redirectUri: redirectUri(provider.name),
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
-      reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(devMode, s.expiresAt));
-      return reply.redirect(s.returnTo, 302);
-    },
+    async (req, reply) =>
+      orBackToLogin(req, reply, async () => {
+        const provider = providerNamed(req.params.provider);
+        reply.clearCookie(LOGIN_FLOW_COOKIE, { path: LOGIN_FLOW_COOKIE_PATH });
+        const s = await finishExternalLogin(req.useCase.bind(req), provider, {
+          flowSecret: req.cookies[LOGIN_FLOW_COOKIE],
+          callbackUrl: new URL(req.url, publicUrl),
+          redirectUri: redirectUri(provider.name),
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+        reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(devMode, s.expiresAt));
+        return reply.redirect(s.returnTo, 302);
+      }),
   );
 }

@@ -302,5 +302,12 @@ describe('sign-in through an OIDC provider (real HTTP, local oidc-provider)', ()
     const noFlow = await fetch(url('/api/auth/oidc/testid/callback?code=x&state=y'), { redirect: 'manual' });
     expect(noFlow.status).toBe(400);
     expect((await noFlow.json()).error.code).toBe('login_flow_invalid');
+    // A browser navigation is sent back to the login page, which translates the code.
+    const navigated = await fetch(url('/api/auth/oidc/testid/callback?code=x&state=y'), {
+      redirect: 'manual',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    expect(navigated.status).toBe(302);
+    expect(navigated.headers.get('location')).toBe('/login?error=login_flow_invalid');
   });
 });
