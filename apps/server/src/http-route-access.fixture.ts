@@ -4,7 +4,10 @@
  * must get 401, residents 401/403, staff of another municipality 403/404. A new route that forgets
  * its guard therefore fails those suites. Adding a route here is a security decision: say why.
  */
+import { createDocument } from '@zemstvo/documents';
 import type { RouteEntry } from '@zemstvo/http';
+import { tenancyRepo } from '@zemstvo/tenancy';
+import type { Platform } from './platform.ts';
 
 /** Anyone, signed in or not, may call these (`METHOD /url-pattern`). */
 const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
@@ -20,6 +23,10 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/m/:municipality',
   // Demo logins are shown on the start page (empty when no demo data is loaded).
   'GET /api/demo',
+  // The service catalogue: residents choose where to write before signing in (settings stay hidden).
+  'GET /api/services',
+  'GET /api/m/:municipality/services',
+  'GET /api/m/:municipality/services/:slug',
   // Signing in and out, registering, recovering a password, signing in with an external provider.
   'POST /api/auth/login',
   'POST /api/auth/logout',
@@ -42,12 +49,45 @@ const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
   'POST /api/m/:municipality/tokens': { name: 'Isolation probe', permissions: ['department.view'] },
 };
 
+/**
+ * For id parameters that no GET list route shows: makes one object in the given municipality
+ * through the module's own use case and returns its id (the isolation suite then tries it from
+ * the other municipality). Key: `METHOD /url-pattern :param`.
+ */
+type ObjectMaker = (p: Platform, slug: string) => Promise<string>;
+const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
+  'GET /api/m/:municipality/documents/:id :id': (p, slug) =>
+    p.db.transaction(async (tx) => {
+      const ctx = { ...p.systemCtx(tx, 'isolation-test'), tenant: await tenancyRepo.tenantBySlug(tx, slug) };
+      const doc = await createDocument(ctx, {
+        direction: 'incoming',
+        kind: 'appeal',
+        status: 'received',
+        title: 'Isolation probe',
+        body: '',
+        authorUserId: null,
+        authorName: 'Isolation probe',
+        authorOrg: null,
+        addressee: null,
+        signatoryUserId: null,
+        sourceChannel: 'web',
+        parentId: null,
+        serviceInstanceId: null,
+        externalRef: null,
+        dueDate: null,
+      });
+      return doc.id;
+    }),
+};
+
 const key = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
 
 /** The API explorer and its assets are public documentation. */
 const isDocs = (r: RouteEntry) => r.url === '/api/docs' || r.url.startsWith('/api/docs/');
 
 export const sampleBody = (r: RouteEntry): unknown => SAMPLE_BODIES[key(r)];
+export const objectMaker = (r: RouteEntry, param: string): ObjectMaker | undefined =>
+  OBJECT_MAKERS[`${key(r)} :${param}`];
 export const isPublicRoute = (r: RouteEntry): boolean => PUBLIC_ROUTES.has(key(r)) || isDocs(r);
 export const isSignedInRoute = (r: RouteEntry): boolean => SIGNED_IN_ROUTES.has(key(r));
 /** Staff and operator endpoints: everything not public and not for any signed-in user. */
@@ -62,4 +102,5 @@ export const listedRouteKeys = (): string[] => [
   ...PUBLIC_ROUTES,
   ...SIGNED_IN_ROUTES,
   ...Object.keys(SAMPLE_BODIES),
+  ...Object.keys(OBJECT_MAKERS).map((k) => k.replace(/ :[A-Za-z0-9_]+$/, '')),
 ];

@@ -24,6 +24,7 @@ import {
   isPrivilegedRoute,
   isPublicRoute,
   listedRouteKeys,
+  objectMaker,
   routesUnderTest,
   sampleBody,
 } from './http-route-access.fixture.ts';
@@ -33,7 +34,10 @@ import { createTestPlatform, type TestPlatform, type TestSession } from './testi
 
 /** An app under test and the callers the checks use. */
 interface World {
+  platform: TestPlatform;
   app: FastifyInstance;
+  /** Objects made by the fixture's makers, by `METHOD url :param`. */
+  made: Map<string, string[]>;
   routes: RouteEntry[];
   operator: TestSession;
   sosnovkaAdmin: TestSession;
@@ -57,21 +61,30 @@ async function realParams(w: World, route: RouteEntry, slug: string): Promise<Re
 }
 
 /**
- * Ids of sosnovka's objects for a route parameter, from its list route; when the list is empty
- * (e.g. no API tokens in the demo data), one object is created through the list's POST route.
+ * Ids of sosnovka's objects for a route parameter: from its GET list route; else one object made
+ * by the fixture's maker for that parameter, or created through the list's POST route.
  */
 async function sosnovkaIds(w: World, route: RouteEntry, name: string): Promise<string[]> {
   const list = () => idsFromCollection(w.app, w.routes, route, name, 'sosnovka', w.operator.headers);
-  const ids = await list();
+  const listed = await list();
+  if (listed.length) return listed;
+  const cacheKey = `${routeKey(route)} :${name}`;
+  const made = w.made.get(cacheKey);
+  if (made) return made;
+  const maker = objectMaker(route, name);
+  if (maker) {
+    const ids = [await maker(w.platform, 'sosnovka')];
+    w.made.set(cacheKey, ids);
+    return ids;
+  }
   const create = w.routes.find((r) => r.method === 'POST' && r.url === collectionUrlOf(route, name));
-  if (ids.length || !create) return ids;
-  for (const caller of [w.sosnovkaAdmin, w.operator]) {
+  for (const caller of create ? [w.sosnovkaAdmin, w.operator] : []) {
     const res = await injectValid(
       w.app,
-      create,
+      create!,
       { municipality: 'sosnovka' },
       caller.headers,
-      sampleBody(create),
+      sampleBody(create!),
     );
     if (res.statusCode < 300) return list();
   }
@@ -113,7 +126,9 @@ async function foreignIdFailures(w: World): Promise<string[]> {
       );
       const foreign = (await sosnovkaIds(w, route, name)).filter((id) => !own.has(id));
       if (!foreign.length) {
-        failures.push(`${routeKey(route)}: no GET list route shows sosnovka's :${name} values to try`);
+        failures.push(
+          `${routeKey(route)}: no sosnovka object for :${name} to try; add a GET list route, or a maker in http-route-access.fixture.ts`,
+        );
         continue;
       }
       const res = await injectValid(
@@ -170,7 +185,9 @@ async function makeWorld(p: TestPlatform, app: FastifyInstance): Promise<World> 
   const admin = zarechnyStaff.find((s) => s.role === 'admin')!.session;
   const card = await app.inject({ url: '/api/m/zarechny', headers: admin.headers });
   return {
+    platform: p,
     app,
+    made: new Map(),
     routes: routesUnderTest(listRoutes(app)),
     operator: await p.loginAs('operator@demo.zemstvo.ru'),
     sosnovkaAdmin: await p.loginAs(staffEmail('admin', 'sosnovka')),

@@ -218,11 +218,10 @@ export function encodeLoose(value: string): string {
 export function hostileSegment(valid: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: fc.constantFrom(...valid).map(encodeLoose), weight: 12 },
-    { arbitrary: hostileString.map(encodeLoose), weight: 3 },
-    {
-      arbitrary: fc.constantFrom('%', '%E0%A4%A', '%00', '%2F', '..', '%2e%2e', '%ZZ', 'a'.repeat(250)),
-      weight: 1,
-    },
+    // Never a dot segment: clients (light-my-request too) resolve `..` before sending, so such a
+    // request would reach another route than the one under test.
+    { arbitrary: hostileString.filter((s) => s !== '.' && s !== '..').map(encodeLoose), weight: 3 },
+    { arbitrary: fc.constantFrom('%', '%E0%A4%A', '%00', '%2F', '%5C', '%ZZ', 'a'.repeat(250)), weight: 1 },
     { arbitrary: fc.uuid(), weight: 1 },
   );
 }
