@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Test helpers that run the real `zemstvo` command in child processes. */
@@ -15,12 +18,18 @@ export interface CliResult {
 }
 
 const running = new Set<ChildProcess>();
+let spareDataDir: string | null = null;
 
-/** The environment of a child: ours without database settings, quiet logs, plus `env`. */
+/**
+ * The environment of a child: ours without database settings, quiet logs, plus `env`. A child on
+ * DATABASE_URL still gets a temp DATA_DIR, so that nothing (stored files…) lands in the repository.
+ */
 function childEnv(env: CliEnv): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'SEED_DEMO', 'NODE_OPTIONS']) delete base[k];
-  return { ...base, LOG_LEVEL: 'warn', NODE_ENV: 'test', TZ: 'UTC', ...env };
+  for (const k of ['DATABASE_URL', 'DATA_DIR', 'FILES_DIR', 'PORT', 'HOST', 'SEED_DEMO', 'NODE_OPTIONS'])
+    delete base[k];
+  spareDataDir ??= mkdtempSync(join(tmpdir(), 'zemstvo-cli-data-'));
+  return { ...base, LOG_LEVEL: 'warn', NODE_ENV: 'test', TZ: 'UTC', DATA_DIR: spareDataDir, ...env };
 }
 
 function spawnCli(args: readonly string[], env: CliEnv): ChildProcess {
@@ -104,7 +113,7 @@ async function isReady(url: string): Promise<boolean> {
   }
 }
 
-/** For afterAll: kills every child these helpers started that is still running. */
+/** For afterAll: kills every child these helpers started that is still running; removes the spare DATA_DIR. */
 export async function killAllChildren(): Promise<void> {
   const waits = [...running].map(
     (c) =>
@@ -115,6 +124,8 @@ export async function killAllChildren(): Promise<void> {
       }),
   );
   await Promise.all(waits);
+  if (spareDataDir) rmSync(spareDataDir, { recursive: true, force: true });
+  spareDataDir = null;
 }
 
 /** A stack trace in the output means an error escaped the command's error handling. */
