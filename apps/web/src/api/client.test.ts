@@ -8,6 +8,7 @@ interface Seen {
   url: string;
   csrf: string | undefined;
   contentType: string | undefined;
+  idempotencyKey: string | undefined;
   body: string;
 }
 
@@ -32,6 +33,7 @@ beforeAll(async () => {
         url: req.url ?? '',
         csrf: req.headers['x-csrf-token'] as string | undefined,
         contentType: req.headers['content-type'],
+        idempotencyKey: req.headers['idempotency-key'] as string | undefined,
         body,
       });
       const json = (status: number, value: unknown) => {
@@ -92,6 +94,23 @@ describe('api client', () => {
     ]);
     expect(seen[1]).toMatchObject({ contentType: 'application/json', body: '{"a":1}' });
     expect(seen[4]?.contentType).toBeUndefined();
+  });
+
+  it('sends extra headers such as Idempotency-Key', async () => {
+    await api.post('/ok', { a: 1 }, { 'Idempotency-Key': 'key-1' });
+    expect(seen[0]).toMatchObject({ idempotencyKey: 'key-1', contentType: 'application/json' });
+  });
+
+  it('sends FormData as multipart with its boundary, and the CSRF token', async () => {
+    setCsrfToken('tok-9');
+    const form = new FormData();
+    form.append('note', 'фото');
+    form.append('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }), 'a.jpg');
+    await api.post('/ok', form);
+    expect(seen[0]?.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(seen[0]?.csrf).toBe('tok-9');
+    expect(seen[0]?.body).toContain('name="file"; filename="a.jpg"');
+    expect(seen[0]?.body).toContain('фото');
   });
 
   it('sends no CSRF header without a session', async () => {

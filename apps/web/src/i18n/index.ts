@@ -1,10 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ru from './ru.json';
 import { DEFAULT_LOCALE, storedLocale, type Locale } from './locale.ts';
+import { messages } from './resources.ts';
 
-export const resources = { ru: { translation: ru }, en: { translation: en } } as const;
+export const resources = { ru: { translation: messages.ru }, en: { translation: messages.en } } as const;
 
 /** Starts i18next with the language stored in this browser (Russian otherwise); `<html lang>` follows. */
 export function initI18n(): typeof i18next {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXTERNAL_LOGIN_ERRORS } from '../pages/auth/external-login.ts';
-import en from './en.json';
-import ru from './ru.json';
+import { messageFiles, messages } from './resources.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,8 +17,21 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('interface texts', () => {
-  const ruLeaves = leaves(ru);
-  const enLeaves = leaves(en);
+  const ruLeaves = leaves(messages.ru);
+  const enLeaves = leaves(messages.en);
+
+  it('keeps each top-level key in one file, and the same files in both languages', () => {
+    for (const files of Object.values(messageFiles)) {
+      const seen = new Map<string, string>();
+      for (const [file, tree] of Object.entries(files))
+        for (const key of Object.keys(tree)) {
+          expect(seen.get(key), `${key} in ${file}`).toBeUndefined();
+          seen.set(key, file);
+        }
+    }
+    const stem = (name: string) => name.replace(/(^|\.)(ru|en)\.json$/, '');
+    expect(Object.keys(messageFiles.en).map(stem)).toEqual(Object.keys(messageFiles.ru).map(stem));
+  });
 
   it('has the same keys in Russian and English', () => {
     expect([...enLeaves.keys()].sort()).toEqual([...ruLeaves.keys()].sort());

@@ -1,0 +1,21 @@
+/**
+ * The interface texts: the shell's (`ru.json`/`en.json`) and one file per area of the spine
+ * (`appeals.*.json` for residents, `cases.*.json` for staff), merged by their top-level keys.
+ */
+import appealsEn from './appeals.en.json';
+import appealsRu from './appeals.ru.json';
+import casesEn from './cases.en.json';
+import casesRu from './cases.ru.json';
+import en from './en.json';
+import ru from './ru.json';
+
+/** Each language's files, in merge order (a top-level key must live in one file only). */
+export const messageFiles = {
+  ru: { 'ru.json': ru, 'appeals.ru.json': appealsRu, 'cases.ru.json': casesRu },
+  en: { 'en.json': en, 'appeals.en.json': appealsEn, 'cases.en.json': casesEn },
+} as const;
+
+export const messages = {
+  ru: { ...ru, ...appealsRu, ...casesRu },
+  en: { ...en, ...appealsEn, ...casesEn },
+};
