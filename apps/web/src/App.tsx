@@ -9,6 +9,8 @@ import { OutboxPage } from './pages/dev/OutboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
+import { NewAppealPage } from './pages/resident/NewAppealPage.tsx';
+import { ServicesPage } from './pages/resident/ServicesPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { AuditPage } from './pages/workspace/AuditPage.tsx';
 import { DepartmentsPage } from './pages/workspace/DepartmentsPage.tsx';
@@ -30,6 +32,8 @@ export function App() {
             <Route path="register" element={<RegisterPage />} />
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
+            <Route path="services" element={<ServicesPage />} />
+            <Route path="m/:slug/write/:service" element={<NewAppealPage />} />
             <Route path="cabinet" element={<RequireUser>{(me) => <CabinetPage me={me} />}</RequireUser>} />
             <Route path="overview" element={<RequireUser>{() => <OverviewPage />}</RequireUser>} />
             <Route path="overview/outbox" element={<RequireUser>{() => <OutboxPage />}</RequireUser>} />

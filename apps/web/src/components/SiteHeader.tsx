@@ -39,6 +39,11 @@ export function SiteHeader() {
                 {t('nav.home')}
               </NavLink>
             </li>
+            {(state.status !== 'user' || state.me.user.kind === 'resident') && (
+              <li>
+                <NavLink to="/services">{t('nav.write')}</NavLink>
+              </li>
+            )}
             {state.status === 'user' && (
               <li>
                 <NavLink to={homePathFor(state.me)}>{t(homeLabelKey[state.me.user.kind])}</NavLink>

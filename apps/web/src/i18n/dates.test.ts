@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { daysUntil, formatDate } from './dates.ts';
+
+describe('dates in the interface', () => {
+  it('shows a due day as that day in either language, whatever the time zone', () => {
+    expect(formatDate('2026-03-02', 'ru')).toBe('2 марта 2026 г.');
+    expect(formatDate('2026-03-02', 'en')).toBe('March 2, 2026');
+  });
+
+  it('leaves text that is not a date as it is', () => {
+    expect(formatDate('soon', 'en')).toBe('soon');
+  });
+
+  it('counts calendar days to a due day, negative when overdue', () => {
+    const today = new Date(2026, 2, 1, 23, 30);
+    expect(daysUntil('2026-03-02', today)).toBe(1);
+    expect(daysUntil('2026-03-01', today)).toBe(0);
+    expect(daysUntil('2026-02-27', today)).toBe(-2);
+  });
+});
