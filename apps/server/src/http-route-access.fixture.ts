@@ -5,7 +5,27 @@
  * its guard therefore fails those suites. Adding a route here is a security decision: say why.
  */
 import { createDocument } from '@zemstvo/documents';
+import { makeAssignment } from '@zemstvo/documents/test/factories';
+import type { LightMyRequestResponse } from 'fastify';
 import type { RouteEntry } from '@zemstvo/http';
+import { errorShapeProblem } from '@zemstvo/http/testing/route-requests';
+import { open311ErrorProblem } from '@zemstvo/open311/testing/error-shape';
+
+/**
+ * Open311 GeoReport v2 reads (discovery, services, requests, tokens) are open by the standard; they
+ * never show personal data (modules/open311). The catch-all answers unknown methods with a 404.
+ */
+const OPEN311_READS = [
+  ...[
+    'discovery',
+    'services',
+    'services/:service_code',
+    'requests',
+    'requests/:service_request_id',
+    'tokens/:token',
+  ].flatMap((path) => ['json', 'xml'].map((format) => `GET /open311/v2/${path}.${format}`)),
+  'GET /open311/v2/*',
+];
 import { tenancyRepo } from '@zemstvo/tenancy';
 import type { Platform } from './platform.ts';
 
@@ -36,10 +56,26 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/auth/providers',
   'GET /api/auth/oidc/:provider/start',
   'GET /api/auth/oidc/:provider/callback',
+  ...OPEN311_READS,
+]);
+
+/**
+ * Authenticated by a key inside the request (Open311's `api_key`: an API token with appeal.submit),
+ * not by a session: anonymous callers and residents are refused with 403, as the standard says.
+ */
+const API_KEY_ROUTES: ReadonlySet<string> = new Set([
+  'POST /open311/v2/requests.json',
+  'POST /open311/v2/requests.xml',
 ]);
 
 /** Any signed-in user (resident or staff) may call these, about themselves only. */
-const SIGNED_IN_ROUTES: ReadonlySet<string> = new Set(['GET /api/auth/me', 'PUT /api/auth/me/locale']);
+const SIGNED_IN_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/auth/me',
+  'PUT /api/auth/me/locale',
+  // The caller's own notifications (filtered by the signed-in user, whatever the municipality).
+  'GET /api/me/notifications',
+  'POST /api/me/notifications/:id/read',
+]);
 
 /**
  * Bodies the suites send instead of a generated one, where business rules a schema cannot express
@@ -56,6 +92,7 @@ const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
  */
 type ObjectMaker = (p: Platform, slug: string) => Promise<string>;
 const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
+  'POST /api/m/:municipality/assignments/:id/complete :id': (p, slug) => makeAssignment(p, slug),
   'GET /api/m/:municipality/documents/:id :id': (p, slug) =>
     p.db.transaction(async (tx) => {
       const ctx = { ...p.systemCtx(tx, 'isolation-test'), tenant: await tenancyRepo.tenantBySlug(tx, slug) };
@@ -86,6 +123,22 @@ const key = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
 const isDocs = (r: RouteEntry) => r.url === '/api/docs' || r.url.startsWith('/api/docs/');
 
 export const sampleBody = (r: RouteEntry): unknown => SAMPLE_BODIES[key(r)];
+/** The statuses an anonymous caller gets on a route that is not public. */
+export const anonymousRefusals = (r: RouteEntry): number[] => (API_KEY_ROUTES.has(key(r)) ? [403] : [401]);
+
+/**
+ * Null when a refusal is in the error shape the route promises, else what is wrong: the platform's
+ * `{error:{code,message}}`, or on Open311 routes the standard's `[{code, description}]` (JSON or
+ * XML). A URL that cannot be routed at all (bad percent-encoding, an over-long segment) is refused
+ * before any route is chosen, in the platform's shape.
+ */
+export function errorProblem(r: RouteEntry, res: LightMyRequestResponse): string | null {
+  if (!r.url.startsWith('/open311/')) return errorShapeProblem(res);
+  const platform =
+    errorShapeProblem(res) === null ? (JSON.parse(res.body) as { error: { code: string } }).error.code : null;
+  if (platform === 'bad_url' || platform === 'url_too_long') return null;
+  return open311ErrorProblem(res);
+}
 export const objectMaker = (r: RouteEntry, param: string): ObjectMaker | undefined =>
   OBJECT_MAKERS[`${key(r)} :${param}`];
 export const isPublicRoute = (r: RouteEntry): boolean => PUBLIC_ROUTES.has(key(r)) || isDocs(r);

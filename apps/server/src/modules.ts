@@ -4,6 +4,7 @@ import { createCatalogModule, ServiceRegistry, type InstallHook } from '@zemstvo
 import { documentsModule } from '@zemstvo/documents';
 import type { ZemstvoModule } from '@zemstvo/http';
 import { identityModule } from '@zemstvo/identity';
+import { createOpen311Module } from '@zemstvo/open311';
 import { servicePackages } from '@zemstvo/services';
 import { tenancyModule } from '@zemstvo/tenancy';
 import { auditModule } from './audit-module.ts';
@@ -21,6 +22,7 @@ export const modules: readonly ZemstvoModule[] = [
   auditModule,
   createCatalogModule(serviceRegistry, installHooks),
   documentsModule,
+  createOpen311Module(serviceRegistry),
 ];
 
 /** Migrations in the order they must apply: platform, then audit, then modules. */

@@ -10,16 +10,11 @@ import {
   hostileSegment,
   type HostileBody,
 } from '@zemstvo/http/testing/hostile-input';
-import {
-  errorShapeProblem,
-  idsFromCollection,
-  routeKey,
-  toQueryString,
-} from '@zemstvo/http/testing/route-requests';
+import { idsFromCollection, routeKey, toQueryString } from '@zemstvo/http/testing/route-requests';
 import { isZodSchema, plausibleInput } from '@zemstvo/http/testing/valid-input';
 import { openSession, SESSION_COOKIE, usersRepo } from '@zemstvo/identity';
 import { newId } from '@zemstvo/kernel';
-import { isPublicRoute, routesUnderTest } from './http-route-access.fixture.ts';
+import { errorProblem, isPublicRoute, routesUnderTest } from './http-route-access.fixture.ts';
 import { staffEmail } from './seed/demo-data.ts';
 import { createTestPlatform, type TestSession } from './testing/index.ts';
 
@@ -151,7 +146,7 @@ describe.each(['admin', 'anonymous'] as const)('hostile input as %s', (actor) =>
         const res = await p.app.inject(opts);
         const what = describeRequest(opts, res);
         expect(res.statusCode, what).toBeLessThan(500);
-        if (res.statusCode >= 400) expect(errorShapeProblem(res), what).toBeNull();
+        if (res.statusCode >= 400) expect(errorProblem(route, res), what).toBeNull();
         if (actor === 'anonymous' && !isPublicRoute(route))
           expect(res.statusCode < 200 || res.statusCode >= 300, what).toBe(true);
         const after = await fingerprint();

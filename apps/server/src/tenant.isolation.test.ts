@@ -11,7 +11,6 @@ import {
 import { changedTables, makeFingerprint, type Fingerprint } from '@zemstvo/http/testing/fingerprint';
 import {
   collectionUrlOf,
-  errorShapeProblem,
   fillUrl,
   idsFromCollection,
   injectValid,
@@ -21,6 +20,8 @@ import { makeAuthenticate } from '@zemstvo/identity';
 import { newId } from '@zemstvo/kernel';
 import { makeResolveAbilities, tenancyRepo } from '@zemstvo/tenancy';
 import {
+  anonymousRefusals,
+  errorProblem,
   isPrivilegedRoute,
   isPublicRoute,
   listedRouteKeys,
@@ -106,7 +107,7 @@ async function crossTenantFailures(w: World): Promise<string[]> {
     for (const { role, session } of w.zarechnyStaff) {
       const res = await injectValid(w.app, route, params, session.headers, sampleBody(route));
       const problem = [403, 404].includes(res.statusCode)
-        ? errorShapeProblem(res)
+        ? errorProblem(route, res)
         : `status ${res.statusCode}`;
       if (problem) failures.push(`${routeKey(route)} as zarechny ${role}: ${problem}`);
     }
@@ -139,7 +140,7 @@ async function foreignIdFailures(w: World): Promise<string[]> {
         sampleBody(route),
       );
       const problem =
-        res.statusCode === 404 ? errorShapeProblem(res) : `status ${res.statusCode} ${res.body}`;
+        res.statusCode === 404 ? errorProblem(route, res) : `status ${res.statusCode} ${res.body}`;
       if (problem) failures.push(`${routeKey(route)} with sosnovka's :${name}: ${problem}`);
     }
   }
@@ -156,7 +157,9 @@ async function residentFailures(w: World): Promise<string[]> {
       w.resident.headers,
       sampleBody(route),
     );
-    const problem = [401, 403].includes(res.statusCode) ? errorShapeProblem(res) : `status ${res.statusCode}`;
+    const problem = [401, 403].includes(res.statusCode)
+      ? errorProblem(route, res)
+      : `status ${res.statusCode}`;
     if (problem) failures.push(`${routeKey(route)}: ${problem}`);
   }
   return failures;
@@ -172,7 +175,9 @@ async function anonymousFailures(w: World): Promise<string[]> {
       {},
       sampleBody(route),
     );
-    const problem = res.statusCode === 401 ? errorShapeProblem(res) : `status ${res.statusCode}`;
+    const problem = anonymousRefusals(route).includes(res.statusCode)
+      ? errorProblem(route, res)
+      : `status ${res.statusCode}`;
     if (problem) failures.push(`${routeKey(route)}: ${problem}`);
   }
   return failures;

@@ -69,6 +69,10 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   const findRoute = installRouteTable(app);
+  // URL patterns of the modules' root routes (outside /api): authenticated like API routes.
+  const moduleRootRoutes = new Set<string>();
+  const authenticates = (url: string | undefined) =>
+    isApiRoute(url) || (url !== undefined && moduleRootRoutes.has(url));
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
@@ -169,7 +173,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
       );
     // Decided by the matched route, not the raw URL: `/%61pi/…` routes to `/api/…` too.
     const route = req.routeOptions.url;
-    if (!isApiRoute(route)) return;
+    if (!authenticates(route)) return;
     const auth = await opts.authenticate(req, services.db);
     req.actor = auth.actor;
     req.csrfToken = auth.csrfToken;
@@ -204,6 +208,16 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
     },
     { prefix: '/api' },
   );
+  for (const m of opts.modules) {
+    const rootRoutes = m.rootRoutes;
+    if (!rootRoutes) continue;
+    await app.register(async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        moduleRootRoutes.add(route.url);
+      });
+      await rootRoutes(scope.withTypeProvider(), services);
+    });
+  }
 
   if (opts.webDir && existsSync(opts.webDir)) {
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: 'index.html' });

@@ -37,6 +37,12 @@ export interface ZemstvoModule {
   jobs?: Readonly<Record<string, JobHandler>>;
   /** Registers the module's routes; called with services, inside the API scope. */
   routes?: (app: TypedApp, services: Services) => Promise<void> | void;
+  /**
+   * Registers routes outside `/api`, at URLs a standard fixes (e.g. Open311 at `/open311/v2/…`).
+   * Called in a scope of the module's own (its hooks and error handler stay there); callers are
+   * authenticated on these routes exactly as on API routes.
+   */
+  rootRoutes?: (app: TypedApp, services: Services) => Promise<void> | void;
 }
 
 /** Resolves who is calling (session cookie, API token, …). Provided by the identity module. */
