@@ -1,7 +1,7 @@
 import { platformMigrations, type MigrationSource } from '@zemstvo/db';
 import { auditMigrations } from '@zemstvo/audit';
 import { createCatalogModule, ServiceRegistry, type InstallHook } from '@zemstvo/catalog';
-import { documentsModule } from '@zemstvo/documents';
+import { createDocumentsModule, type DocumentHooks } from '@zemstvo/documents';
 import type { ZemstvoModule } from '@zemstvo/http';
 import { identityModule } from '@zemstvo/identity';
 import { createOpen311Module } from '@zemstvo/open311';
@@ -15,13 +15,16 @@ export const serviceRegistry = new ServiceRegistry(servicePackages);
 /** What modules do when a municipality installs a package (create journals, …), in this order. */
 export const installHooks: readonly InstallHook[] = [];
 
+/** Lifecycle hooks of document flow (resolution, dispatch, reopen…) that other modules follow, in this order. */
+export const documentHooks: readonly DocumentHooks[] = [];
+
 /** The first-party modules of this installation, in dependency order. */
 export const modules: readonly ZemstvoModule[] = [
   tenancyModule,
   identityModule,
   auditModule,
   createCatalogModule(serviceRegistry, installHooks),
-  documentsModule,
+  createDocumentsModule({ registry: serviceRegistry, hooks: documentHooks }),
   createOpen311Module(serviceRegistry),
 ];
 

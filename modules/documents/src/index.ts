@@ -1,22 +1,87 @@
 import { fileURLToPath } from 'node:url';
-import type { ZemstvoModule } from '@zemstvo/http';
-import { documentPermissions } from './permissions.ts';
+import type { ServiceRegistry } from '@zemstvo/catalog';
+import type { Services, ZemstvoModule } from '@zemstvo/http';
+import {
+  ESCALATE_JOB,
+  makeEscalateJob,
+  makeRemindJob,
+  REMIND_JOB,
+} from './application/control-of-execution.ts';
+import type { WorkflowDeps } from './application/deps.ts';
+import { combineHooks, type DocumentHooks } from './domain/hooks.ts';
+import { simpleSignatureProvider, type SignatureProvider } from './domain/signature.ts';
+import { documentListRoutes } from './http/document-list-routes.ts';
+import { executionRoutes } from './http/execution-routes.ts';
+import { notificationRoutes } from './http/notification-routes.ts';
 import { documentRoutes } from './http/routes.ts';
+import { documentPermissions } from './permissions.ts';
 
 export * from './domain/kinds.ts';
 export { formatRegNumber, checkNumberFormat } from './domain/numbering.ts';
-export { documentsRepo, journalsRepo, type DocumentRow, type NewDocument, type JournalRow } from './infra/documents.repository.ts';
+export {
+  documentsRepo,
+  journalsRepo,
+  type DocumentRow,
+  type NewDocument,
+  type JournalRow,
+} from './infra/documents.repository.ts';
 export { recordEvent } from './application/history.ts';
 export { ensureJournal } from './application/journals.ts';
-export { createDocument, registerDocument, changeDocumentStatus, MUNICIPAL_TIME_ZONE } from './application/register-document.ts';
+export {
+  createDocument,
+  registerDocument,
+  changeDocumentStatus,
+  MUNICIPAL_TIME_ZONE,
+} from './application/register-document.ts';
 export { documentOut } from './http/routes.ts';
 export { documentPermissions };
+export type { DocumentHooks, Recipient, ResolutionInfo } from './domain/hooks.ts';
+export type { SignatureProvider, SignInput, SignOutput } from './domain/signature.ts';
+export { simpleSignatureProvider } from './domain/signature.ts';
+export { REMIND_JOB, ESCALATE_JOB } from './application/control-of-execution.ts';
+export type { NotificationKind } from './domain/notification-texts.ts';
 
-export const documentsMigrations = { module: 'documents', dir: fileURLToPath(new URL('../migrations', import.meta.url)) };
-
-export const documentsModule: ZemstvoModule = {
-  name: 'documents',
-  migrations: documentsMigrations,
-  permissions: documentPermissions,
-  routes: documentRoutes,
+export const documentsMigrations = {
+  module: 'documents',
+  dir: fileURLToPath(new URL('../migrations', import.meta.url)),
 };
+
+export interface DocumentsModuleOptions {
+  /** The applied-service packages (templates, outgoing journals, reminder days come from them). */
+  registry: ServiceRegistry;
+  /** Lifecycle hooks of modules that follow the workflow (appeals), called in this order. */
+  hooks?: readonly DocumentHooks[];
+  /** The signature plug-in; the simple electronic signature by default. */
+  signature?: SignatureProvider;
+}
+
+/** The documents module of one installation: document flow from registration to dispatch. */
+export function createDocumentsModule(options: DocumentsModuleOptions): ZemstvoModule {
+  const hooks = combineHooks(options.hooks ?? []);
+  let publicUrl = '';
+  const depsFor = (services: Services): WorkflowDeps => {
+    publicUrl = services.config.publicUrl;
+    return {
+      hooks,
+      registry: options.registry,
+      storage: services.storage,
+      signature: options.signature ?? simpleSignatureProvider,
+      permissions: services.permissions,
+      publicUrl,
+    };
+  };
+  const jobDeps = () => ({ publicUrl });
+  return {
+    name: 'documents',
+    migrations: documentsMigrations,
+    permissions: documentPermissions,
+    jobs: { [REMIND_JOB]: makeRemindJob(jobDeps), [ESCALATE_JOB]: makeEscalateJob(jobDeps) },
+    async routes(app, services) {
+      const deps = depsFor(services);
+      await documentRoutes(app, services);
+      documentListRoutes(app);
+      executionRoutes(app, deps);
+      notificationRoutes(app);
+    },
+  };
+}

@@ -44,7 +44,7 @@ export interface JournalRow {
   resetYearly: boolean;
 }
 
-const DOC_COLS = `id, direction, kind, status, journal_id AS "journalId", reg_number AS "regNumber", reg_date AS "regDate",
+export const DOC_COLS = `id, direction, kind, status, journal_id AS "journalId", reg_number AS "regNumber", reg_date AS "regDate",
   title, body, author_user_id AS "authorUserId", author_name AS "authorName", author_org AS "authorOrg", addressee,
   signatory_user_id AS "signatoryUserId", source_channel AS "sourceChannel", parent_id AS "parentId",
   service_instance_id AS "serviceInstanceId", external_ref AS "externalRef", to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
