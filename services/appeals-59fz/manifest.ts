@@ -104,7 +104,38 @@ export default defineService({
     remindWorkingDaysBefore: 3,
   },
   law59: true,
-  templates: [],
+  templates: [
+    {
+      code: 'answer',
+      purpose: 'answer',
+      title: { ru: 'Ответ по существу обращения (ст. 10 59-ФЗ)', en: 'Answer on the merits (Art. 10 of 59-FZ)' },
+      file: { ru: 'templates/answer.ru.docx', en: 'templates/answer.en.docx' },
+    },
+    {
+      code: 'notice_extension',
+      purpose: 'notice_extension',
+      title: { ru: 'Уведомление о продлении срока (ч. 2 ст. 12 59-ФЗ)', en: 'Notice of extension (Art. 12 p.2 of 59-FZ)' },
+      file: { ru: 'templates/notice_extension.ru.docx', en: 'templates/notice_extension.en.docx' },
+    },
+    {
+      code: 'notice_redirect',
+      purpose: 'notice_redirect',
+      title: { ru: 'Уведомление о переадресации (ч. 3 ст. 8 59-ФЗ)', en: 'Notice of forwarding (Art. 8 p.3 of 59-FZ)' },
+      file: { ru: 'templates/notice_redirect.ru.docx', en: 'templates/notice_redirect.en.docx' },
+    },
+    {
+      code: 'notice_no_answer',
+      purpose: 'notice_no_answer',
+      title: { ru: 'Уведомление об оставлении без ответа по существу (ст. 11 59-ФЗ)', en: 'Notice that no answer on the merits will be given (Art. 11 of 59-FZ)' },
+      file: { ru: 'templates/notice_no_answer.ru.docx', en: 'templates/notice_no_answer.en.docx' },
+    },
+    {
+      code: 'notice_unreadable',
+      purpose: 'notice_unreadable',
+      title: { ru: 'Уведомление о невозможности прочтения (ч. 4 ст. 11 59-ФЗ)', en: 'Notice that the appeal cannot be read (Art. 11 p.4 of 59-FZ)' },
+      file: { ru: 'templates/notice_unreadable.ru.docx', en: 'templates/notice_unreadable.en.docx' },
+    },
+  ],
   publicVisibility: { publicByDefault: false, duplicateRadiusMeters: 250 },
   settings: [
     { key: 'allow_anonymous_web', label: { ru: 'Принимать обращения без регистрации', en: 'Accept appeals without an account' }, type: 'boolean', default: true },
