@@ -1,6 +1,7 @@
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { instancesRepo } from '@zemstvo/catalog';
 import { AppError, type Locale, type Sql, type Tenant } from '@zemstvo/kernel';
+import { maskPersonalData } from '@zemstvo/appeals/domain/masking';
 import { tenancyRepo, type MunicipalityRow } from '@zemstvo/tenancy';
 import { presentRequest, type Open311Request } from '../domain/requests.ts';
 import { closedStatuses } from '../domain/statuses.ts';
@@ -61,6 +62,6 @@ export async function findRequests(
       d.code ? [[d.code, locale === 'en' ? d.nameEn : d.nameRu] as const] : [],
     ),
   );
-  const ctx = { installed, locale, timeZone: j.municipality.timezone, departments };
+  const ctx = { installed, locale, timeZone: j.municipality.timezone, departments, mask: maskPersonalData };
   return rows.map((row) => presentRequest(row, ctx));
 }

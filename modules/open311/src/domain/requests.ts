@@ -43,6 +43,7 @@ export interface AppealView {
   address: string | null;
   description: string;
   mediaUrl: string | null;
+  applicantNames: readonly string[];
 }
 
 export interface PresentationContext {
@@ -52,6 +53,8 @@ export interface PresentationContext {
   timeZone: string;
   /** Department names by code (`departments.code`), in the request's locale. */
   departments: ReadonlyMap<string, string>;
+  /** Hides personal data in a published text (the appeals module's masking, as on the public map). */
+  mask: (text: string, names: readonly string[]) => string;
 }
 
 /**
@@ -70,8 +73,9 @@ export function routedDepartmentCode(manifest: ServiceManifest, categoryCode: st
 
 /**
  * An appeal as a GeoReport v2 request. Where and what (address, point, description, media) is
- * shown only for reports the package publishes (`is_public`): for other appeals — letters under
- * 59-FZ — the text and the place may identify the applicant, and only the status is told.
+ * shown only for reports the package publishes (`is_public`), with personal data masked as on the
+ * public map; for other appeals — letters under 59-FZ — the text and the place may identify the
+ * applicant, and only the status is told.
  */
 export function presentRequest(a: AppealView, ctx: PresentationContext): Open311Request {
   const service = ctx.installed.find((s) => s.instance.slug === a.instanceSlug);
@@ -84,13 +88,13 @@ export function presentRequest(a: AppealView, ctx: PresentationContext): Open311
     status_notes: statusNotes(a.status, a.redirectedTo, ctx.locale),
     service_name: category ? pick(category.title, ctx.locale) : a.categoryCode,
     service_code: serviceCodeOf(a.instanceSlug, a.categoryCode),
-    description: shown ? a.description : null,
+    description: shown ? ctx.mask(a.description, a.applicantNames) : null,
     agency_responsible: department ? (ctx.departments.get(department) ?? null) : null,
     service_notice: service ? serviceNotice(service.manifest, ctx.locale) : null,
     requested_datetime: formatW3DateTime(a.receivedAt, ctx.timeZone),
     updated_datetime: formatW3DateTime(a.updatedAt, ctx.timeZone),
     expected_datetime: a.answerDue ? endOfLocalDay(a.answerDue, ctx.timeZone) : null,
-    address: shown ? a.address : null,
+    address: shown && a.address ? ctx.mask(a.address, a.applicantNames) : null,
     address_id: null,
     zipcode: null,
     lat: shown ? a.lat : null,

@@ -35,7 +35,11 @@ function errorsOf(thrown: unknown): { status: number; errors: Open311Error[] } |
       status: 400,
       errors: err.validation.map((v) => {
         const path = (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
-        return { code: 400, description: path ? `${path}: ${v.message}` : (v.message ?? 'Invalid input') };
+        const message = v.message ?? 'is invalid';
+        return {
+          code: 400,
+          description: path && !message.startsWith(path) ? `${path}: ${message}` : message,
+        };
       }),
     };
   if (isAppError(err)) {

@@ -1,6 +1,9 @@
 import type { Sql } from '@zemstvo/kernel';
 
-/** An appeal as Open311 shows it: no applicant columns are ever read here (152-FZ). */
+/**
+ * An appeal as Open311 shows it. Of the applicant only the names are read, and only to mask them
+ * in a published text (152-FZ); they are never shown.
+ */
 export interface RequestRow {
   id: string;
   status: string;
@@ -20,6 +23,8 @@ export interface RequestRow {
   description: string;
   /** The first link attachment (a `media_url` the client gave), if any. */
   mediaUrl: string | null;
+  /** The applicant's names (requisites and name fields of the form), to mask in published text. */
+  applicantNames: string[];
 }
 
 export interface RequestFilter {
@@ -42,7 +47,9 @@ const COLS = `a.document_id AS id, a.status, a.closed_at AS "closedAt", a.redire
   to_char(a.answer_due, 'YYYY-MM-DD') AS "answerDue", a.lat, a.lon, a.address, d.body AS description,
   (SELECT at.url FROM attachments at
     WHERE at.municipality_id = a.municipality_id AND at.document_id = a.document_id AND at.kind = 'link' AND at.url IS NOT NULL
-    ORDER BY at.created_at, at.id LIMIT 1) AS "mediaUrl"`;
+    ORDER BY at.created_at, at.id LIMIT 1) AS "mediaUrl",
+  array_remove(ARRAY[a.applicant_name, a.form->>'last_name', a.form->>'first_name', a.form->>'patronymic', a.form->>'name'], NULL)
+    AS "applicantNames"`;
 
 /** Reads appeals for GeoReport v2; every query is bound to one municipality. */
 export const open311RequestsRepo = {

@@ -22,12 +22,12 @@ export const open311TokensRepo = {
   },
   async insert(
     sql: Sql,
-    t: { municipalityId: string; token: string; documentId: string; apiTokenUserId: string; now: Date },
+    t: { municipalityId: string; token: string; documentId: string; submittedBy: string | null; now: Date },
   ): Promise<void> {
     await sql.query(
       `INSERT INTO open311_tokens (municipality_id, token, document_id, submitted_by, created_at)
        VALUES ($1, $2, $3, $4, $5)`,
-      [t.municipalityId, t.token, t.documentId, t.apiTokenUserId, t.now],
+      [t.municipalityId, t.token, t.documentId, t.submittedBy, t.now],
     );
   },
 };
