@@ -1,7 +1,7 @@
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { instancesRepo } from '@zemstvo/catalog';
 import { AppError, type Locale, type Sql, type Tenant } from '@zemstvo/kernel';
-import { maskPersonalData } from '@zemstvo/appeals/domain/masking';
+import { maskPersonalData } from '@zemstvo/appeals';
 import { tenancyRepo, type MunicipalityRow } from '@zemstvo/tenancy';
 import { presentRequest, type Open311Request } from '../domain/requests.ts';
 import { closedStatuses } from '../domain/statuses.ts';

@@ -1,4 +1,4 @@
-import { submitAppeal } from '@zemstvo/appeals/application/submit-appeal';
+import { submitAppeal } from '@zemstvo/appeals';
 import { writeAudit } from '@zemstvo/audit';
 import { isAppError, newSecret, type Ctx } from '@zemstvo/kernel';
 import { splitIntakeForm } from '../domain/attributes.ts';

@@ -80,3 +80,38 @@ export function get(app: FastifyInstance, path: string, query: Record<string, st
   const qs = new URLSearchParams(query).toString();
   return app.inject({ method: 'GET', url: `/open311/v2/${path}${qs ? `?${qs}` : ''}` });
 }
+
+/** Posts a service request form-encoded (the standard's encoding) or as JSON. */
+export function post(
+  app: FastifyInstance,
+  format: Format,
+  fields: Record<string, string>,
+  opts: { json?: boolean; headers?: Record<string, string> } = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url: `/open311/v2/requests.${format}`,
+    headers: {
+      'content-type': opts.json ? 'application/json' : 'application/x-www-form-urlencoded',
+      ...opts.headers,
+    },
+    payload: opts.json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
+  });
+}
+
+/** Issues an API token of a municipality as its admin (what a municipality gives an Open311 client). */
+export async function issueApiKey(
+  app: FastifyInstance,
+  admin: { headers: Record<string, string> },
+  municipality: string,
+  permissions: string[],
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/m/${municipality}/tokens`,
+    headers: admin.headers,
+    payload: { name: `Open311 client (${permissions.join(', ')})`, permissions },
+  });
+  if (res.statusCode !== 201) throw new Error(`token for ${municipality}: ${res.statusCode} ${res.body}`);
+  return res.json<{ token: string }>().token;
+}
