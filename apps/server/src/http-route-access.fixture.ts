@@ -4,6 +4,7 @@
  * must get 401, residents 401/403, staff of another municipality 403/404. A new route that forgets
  * its guard therefore fails those suites. Adding a route here is a security decision: say why.
  */
+import { submitAppeal } from '@zemstvo/appeals';
 import { createDocument } from '@zemstvo/documents';
 import { makeAssignment } from '@zemstvo/documents/test/factories';
 import type { LightMyRequestResponse } from 'fastify';
@@ -57,6 +58,15 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/auth/oidc/:provider/start',
   'GET /api/auth/oidc/:provider/callback',
   ...OPEN311_READS,
+  // Intake of appeals and map reports: signed-in residents, API tokens with appeal.submit, and
+  // anonymous callers only where the service allows it (setting allow_anonymous_web; throttled per IP).
+  'POST /api/m/:municipality/appeals',
+  // The public map of reports: public reports of public packages only, personal data masked.
+  'GET /api/m/:municipality/reports',
+  'GET /api/m/:municipality/reports.geojson',
+  'GET /api/m/:municipality/reports/:id',
+  // The effective working calendar (federal production calendar with the operator's overrides).
+  'GET /api/calendar',
 ]);
 
 /**
@@ -75,6 +85,11 @@ const SIGNED_IN_ROUTES: ReadonlySet<string> = new Set([
   // The caller's own notifications (filtered by the signed-in user, whatever the municipality).
   'GET /api/me/notifications',
   'POST /api/me/notifications/:id/read',
+  // The resident's own appeals (filtered by the applicant, whatever the municipality).
+  'GET /api/me/appeals',
+  'GET /api/me/appeals/:municipality/:id',
+  'POST /api/me/appeals/:municipality/:id/rating',
+  'POST /api/me/appeals/:municipality/:id/rejection',
 ]);
 
 /**
@@ -92,6 +107,11 @@ const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
  */
 type ObjectMaker = (p: Platform, slug: string) => Promise<string>;
 const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
+  ...Object.fromEntries(
+    ['GET /api/me/appeals/:municipality/:id', 'POST /api/me/appeals/:municipality/:id/rating', 'POST /api/me/appeals/:municipality/:id/rejection'].map(
+      (route) => [`${route} :id`, makeAppeal] as const,
+    ),
+  ),
   'POST /api/m/:municipality/assignments/:id/complete :id': (p, slug) => makeAssignment(p, slug),
   'GET /api/m/:municipality/documents/:id :id': (p, slug) =>
     p.db.transaction(async (tx) => {
@@ -116,6 +136,20 @@ const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
       return doc.id;
     }),
 };
+
+/** An appeal filed through the intake use case (the resident routes list only the caller's own). */
+async function makeAppeal(p: Platform, slug: string): Promise<string> {
+  return p.db.transaction(async (tx) => {
+    const ctx = { ...p.systemCtx(tx, 'isolation-test'), tenant: await tenancyRepo.tenantBySlug(tx, slug) };
+    const { appeal } = await submitAppeal(ctx, {
+      service: 'appeals-59fz',
+      category: 'housing',
+      fields: { last_name: 'Проба', first_name: 'Изоляции', email: 'probe@example.org', text: 'Isolation probe' },
+      channel: 'api',
+    });
+    return appeal.id;
+  });
+}
 
 const key = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}`;
 

@@ -1,3 +1,4 @@
+import { appealDocumentHooks, appealsInstallHook, createAppealsModule } from '@zemstvo/appeals';
 import { platformMigrations, type MigrationSource } from '@zemstvo/db';
 import { auditMigrations } from '@zemstvo/audit';
 import { createCatalogModule, ServiceRegistry, type InstallHook } from '@zemstvo/catalog';
@@ -13,10 +14,10 @@ import { auditModule } from './audit-module.ts';
 export const serviceRegistry = new ServiceRegistry(servicePackages);
 
 /** What modules do when a municipality installs a package (create journals, …), in this order. */
-export const installHooks: readonly InstallHook[] = [];
+export const installHooks: readonly InstallHook[] = [appealsInstallHook];
 
 /** Lifecycle hooks of document flow (resolution, dispatch, reopen…) that other modules follow, in this order. */
-export const documentHooks: readonly DocumentHooks[] = [];
+export const documentHooks: readonly DocumentHooks[] = [appealDocumentHooks];
 
 /** The first-party modules of this installation, in dependency order. */
 export const modules: readonly ZemstvoModule[] = [
@@ -25,6 +26,7 @@ export const modules: readonly ZemstvoModule[] = [
   auditModule,
   createCatalogModule(serviceRegistry, installHooks),
   createDocumentsModule({ registry: serviceRegistry, hooks: documentHooks }),
+  createAppealsModule({ registry: serviceRegistry }),
   createOpen311Module(serviceRegistry),
 ];
 

@@ -23,14 +23,16 @@ export const demoRoles = [
     key: 'admin',
     nameRu: 'Администратор муниципалитета',
     nameEn: 'Municipal administrator',
-    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage', 'service.manage', 'journal.manage'],
+    // signal.submit, appeal.submit: the admin issues the API tokens of monitoring systems and intake
+    // channels (a token never exceeds its owner).
+    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage', 'service.manage', 'journal.manage', 'signal.submit', 'appeal.submit'],
     dept: 'OBSH',
   },
   {
     key: 'head',
     nameRu: 'Глава (руководитель)',
     nameEn: 'Head',
-    permissions: ['member.view', 'audit.view', 'document.resolve', 'document.sign'],
+    permissions: ['member.view', 'audit.view', 'document.resolve', 'document.sign', 'appeal.status'],
     dept: 'OBSH',
   },
   {
@@ -40,7 +42,7 @@ export const demoRoles = [
     permissions: ['member.view', 'document.register', 'document.dispatch'],
     dept: 'OBSH',
   },
-  { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view', 'document.execute'], dept: 'ZHKH' },
+  { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view', 'document.execute', 'appeal.status'], dept: 'ZHKH' },
   { key: 'approver', nameRu: 'Согласующий', nameEn: 'Approver', permissions: ['department.view', 'document.approve'], dept: 'BLAG' },
   { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view', 'document.view'], dept: 'ANL' },
   { key: 'deputy', nameRu: 'Депутат (чтение)', nameEn: 'Deputy (read-only)', permissions: ['municipality.view', 'document.view'], dept: 'OBSH' },
@@ -54,6 +56,12 @@ export const demoStaffNames: Record<string, string> = {
   approver: 'Мария Согласова',
   analyst: 'Дмитрий Аналитиков',
   deputy: 'Сергей Депутатов',
+};
+
+/** Where each demo municipality is on the map (demo reports are placed around it). */
+export const demoCenters: Record<(typeof demoMunicipalities)[number]['slug'], { lat: number; lon: number }> = {
+  zarechny: { lat: 56.8106, lon: 61.3254 },
+  sosnovka: { lat: 55.1676, lon: 61.2278 },
 };
 
 /** Applied-service packages every demo municipality installs. */

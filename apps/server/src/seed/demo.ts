@@ -3,6 +3,7 @@ import { createUser } from '@zemstvo/identity';
 import type { Ctx, Logger, Sql } from '@zemstvo/kernel';
 import { addMember, createDepartment, createPosition, createRole, tenancyRepo } from '@zemstvo/tenancy';
 import { installService } from '@zemstvo/catalog';
+import { seedDemoAppeals } from '@zemstvo/appeals';
 import { installHooks, serviceRegistry } from '../modules.ts';
 import type { PermissionRegistry } from '@zemstvo/authz';
 import {
@@ -13,6 +14,7 @@ import {
   demoRegion,
   demoRegional,
   demoResidents,
+  demoCenters,
   demoRoles,
   demoServices,
   demoStaffNames,
@@ -78,6 +80,7 @@ export async function seedDemo(
         await addMember(tctx, { userId: user.id, positionId: pos.id, roleKeys: [r.key] });
       }
       for (const packageSlug of demoServices) await installService(tctx, serviceRegistry, installHooks, { packageSlug });
+      await seedDemoAppeals(tctx, { center: demoCenters[m.slug], staffEmail: (role) => staffEmail(role, m.slug) });
     }
   });
   log.info({ region: demoRegion.slug }, 'demo data seeded');

@@ -38,6 +38,7 @@ function seedFingerprint(): string {
   const files = [
     new URL('../seed/demo.ts', import.meta.url),
     new URL('../seed/demo-data.ts', import.meta.url),
+    new URL('../../../../modules/appeals/src/application/seed-demo-appeals.ts', import.meta.url),
     new URL('../../../../services/registry.generated.ts', import.meta.url),
     ...servicePackages.map((p) => new URL('./manifest.ts', p.dir)),
   ];

@@ -1,0 +1,71 @@
+import { writeAudit } from '@zemstvo/audit';
+import { computeDeadline } from '@zemstvo/calendar';
+import { changeDocumentStatus, documentsRepo, recordEvent } from '@zemstvo/documents';
+import { conflict, notFound, unauthorized, type Ctx } from '@zemstvo/kernel';
+import { canTransition, STAGE_OF } from '../domain/statuses.ts';
+import { appealsRepo, type AppealRow } from '../infra/appeals.repository.ts';
+import { localToday, requireTenant, serviceById, workingCalendar } from './context.ts';
+
+/** The signed-in resident's own appeal, locked; another's is «not found». */
+async function ownAppeal(ctx: Ctx, id: string): Promise<AppealRow> {
+  if (ctx.actor.kind !== 'user') throw unauthorized();
+  const appeal = await appealsRepo.getForUpdate(ctx.tx, requireTenant(ctx).municipalityId, id);
+  if (!appeal || appeal.applicantUserId !== ctx.actor.userId) throw notFound('Appeal', 'appeal_not_found');
+  return appeal;
+}
+
+/** Has the resident had an answer (or the outcome of a report) to judge? */
+const isAnswered = (a: AppealRow) => a.answerDocumentId !== null || a.stage === 'answered';
+
+/** The resident rates the answer 1–5 (again, if they change their mind). */
+export async function rateAnswer(ctx: Ctx, id: string, input: { rating: number; comment?: string | null }): Promise<void> {
+  const appeal = await ownAppeal(ctx, id);
+  if (!isAnswered(appeal)) throw conflict('not_answered', 'There is no answer to rate yet');
+  const comment = input.comment?.trim() || null;
+  await appealsRepo.update(ctx.tx, ctx.tenant!.municipalityId, id, { rating: input.rating, ratingComment: comment }, ctx.clock.now());
+  await recordEvent(ctx, id, 'answer_rated', { rating: input.rating, comment });
+  await writeAudit(ctx, {
+    action: 'appeal.rated',
+    entity: 'appeal',
+    entityId: id,
+    before: { rating: appeal.rating },
+    after: { rating: input.rating, comment },
+  });
+}
+
+/**
+ * The resident is not satisfied with the answer («не удовлетворён»): the case reopens to the head
+ * (status `reopened`, back in the head's «to decide» box) with a new consideration period counted
+ * from today by the package's answer rule.
+ */
+export async function rejectAnswer(ctx: Ctx, id: string, input: { comment: string }): Promise<void> {
+  const appeal = await ownAppeal(ctx, id);
+  if (!isAnswered(appeal)) throw conflict('not_answered', 'There is no answer to reject yet');
+  if (!canTransition(appeal.status, 'reopened')) throw conflict('bad_transition', `An appeal in status ${appeal.status} cannot be reopened`);
+  const m = (await serviceById(ctx, appeal.serviceInstanceId)).pkg.manifest;
+  const due = computeDeadline(m.deadlines.answer, localToday(ctx), await workingCalendar(ctx));
+  const now = ctx.clock.now();
+  const comment = input.comment.trim();
+  await appealsRepo.update(
+    ctx.tx,
+    ctx.tenant!.municipalityId,
+    id,
+    {
+      status: 'reopened',
+      stage: STAGE_OF.reopened,
+      closedAt: null,
+      rejectedAt: now,
+      rejectionComment: comment,
+      answerDue: due.due,
+      extensions: 0,
+      deadlineRule: due.ruleCode,
+      deadlineRuleVersion: due.ruleVersion,
+    },
+    now,
+  );
+  await documentsRepo.update(ctx.tx, ctx.tenant!.municipalityId, id, { dueDate: due.due }, now);
+  const facts = { from: appeal.status, to: 'reopened', comment, answerDue: due.due, rule: due.ruleCode, ruleVersion: due.ruleVersion };
+  await recordEvent(ctx, id, 'answer_rejected', facts);
+  await writeAudit(ctx, { action: 'appeal.answer_rejected', entity: 'appeal', entityId: id, before: { status: appeal.status }, after: facts });
+  await changeDocumentStatus(ctx, id, 'in_work', 'reopened', { by: 'applicant' });
+}

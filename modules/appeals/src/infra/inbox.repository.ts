@@ -1,0 +1,147 @@
+import type { Sql } from '@zemstvo/kernel';
+import type { AppealStage, AppealStatus } from '../domain/statuses.ts';
+
+export const INBOX_BOXES = ['to_register', 'to_decide', 'to_execute', 'to_approve', 'to_sign', 'overdue', 'all'] as const;
+export type InboxBox = (typeof INBOX_BOXES)[number];
+export const INBOX_SORTS = ['received_desc', 'received_asc', 'due_asc'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+export interface InboxQuery {
+  box: InboxBox;
+  /** The caller: boxes «to execute/approve/sign» are theirs. */
+  userId: string | null;
+  /** Whether the caller signs (an approved draft without a named signatory is theirs to sign). */
+  canSign: boolean;
+  today: string;
+  statuses?: readonly string[] | undefined;
+  category?: string | undefined;
+  service?: string | undefined;
+  executor?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  overdue?: boolean | undefined;
+  q?: string | undefined;
+  sort: InboxSort;
+  limit: number;
+  offset: number;
+}
+
+export interface InboxRow {
+  id: string;
+  regNumber: string | null;
+  regDate: Date | null;
+  title: string;
+  excerpt: string;
+  status: AppealStatus;
+  stage: AppealStage;
+  service: string;
+  categoryCode: string;
+  themeCode: string | null;
+  applicantName: string | null;
+  receivedAt: Date;
+  registeredAt: Date | null;
+  registrationDue: string;
+  answerDue: string | null;
+  noticeDue: string | null;
+  closedAt: Date | null;
+  specialHandling: string | null;
+  executorName: string | null;
+}
+
+/** The time zone deadlines and date filters are counted in (see documents' MUNICIPAL_TIME_ZONE). */
+const TZ = 'Europe/Moscow';
+
+const OVERDUE = `(a.closed_at IS NULL AND ((a.registered_at IS NULL AND a.registration_due < $3::date)
+  OR a.answer_due < $3::date OR a.notice_due < $3::date))`;
+
+/** The condition of a box; `$1` is the municipality, `$2` the caller, `$3` today, `$4` may sign. */
+const BOXES: Readonly<Record<InboxBox, string>> = {
+  to_register: 'a.registered_at IS NULL AND a.closed_at IS NULL',
+  // Registered, open, and no head has written an active resolution yet (or the case was reopened).
+  to_decide: `a.registered_at IS NOT NULL AND a.closed_at IS NULL AND NOT EXISTS (
+    SELECT 1 FROM resolutions r WHERE r.municipality_id = a.municipality_id AND r.document_id = a.document_id AND r.status = 'active')`,
+  to_execute: `EXISTS (SELECT 1 FROM assignments s WHERE s.municipality_id = a.municipality_id AND s.document_id = a.document_id
+    AND s.executor_user_id = $2::uuid AND s.status = 'open')`,
+  // A pending step of the caller on a draft answering the appeal, with no earlier stage of its round still pending.
+  to_approve: `EXISTS (SELECT 1 FROM documents dr JOIN approval_steps st ON st.municipality_id = dr.municipality_id AND st.document_id = dr.id
+    WHERE dr.municipality_id = a.municipality_id AND dr.parent_id = a.document_id AND dr.status = 'in_approval'
+      AND st.approver_user_id = $2::uuid AND st.decision = 'pending'
+      AND NOT EXISTS (SELECT 1 FROM approval_steps e WHERE e.municipality_id = st.municipality_id AND e.document_id = st.document_id
+        AND e.round = st.round AND e.stage < st.stage AND e.decision = 'pending'))`,
+  to_sign: `EXISTS (SELECT 1 FROM documents dr WHERE dr.municipality_id = a.municipality_id AND dr.parent_id = a.document_id
+    AND dr.status = 'approved' AND (dr.signatory_user_id = $2::uuid OR (dr.signatory_user_id IS NULL AND $4::boolean)))`,
+  overdue: OVERDUE,
+  all: 'TRUE',
+};
+
+const ORDER: Readonly<Record<InboxSort, string>> = {
+  received_desc: 'a.received_at DESC, a.document_id DESC',
+  received_asc: 'a.received_at ASC, a.document_id ASC',
+  due_asc: 'coalesce(a.notice_due, a.answer_due, a.registration_due) ASC, a.received_at ASC, a.document_id ASC',
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function where(q: InboxQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [null, q.userId, q.today, q.canSign];
+  // Every parameter is referenced, whichever box is asked for (PostgreSQL must know each one's type).
+  const conds = ['a.municipality_id = $1', '($2::uuid IS NULL OR $2::uuid IS NOT NULL) AND $3::date IS NOT NULL AND $4::boolean IS NOT NULL', BOXES[q.box]];
+  const add = (cond: (n: string) => string, value: unknown) => {
+    params.push(value);
+    conds.push(cond(`$${params.length}`));
+  };
+  if (q.statuses?.length) add((p) => `a.status = ANY(${p}::text[])`, [...q.statuses]);
+  if (q.category) add((p) => `a.category_code = ${p}`, q.category);
+  if (q.service) add((p) => `si.slug = ${p}`, q.service);
+  if (q.executor)
+    add(
+      (p) => `EXISTS (SELECT 1 FROM assignments x WHERE x.municipality_id = a.municipality_id AND x.document_id = a.document_id
+        AND x.executor_user_id = ${p}::uuid AND x.status <> 'cancelled')`,
+      q.executor,
+    );
+  if (q.from) add((p) => `a.received_at >= (${p}::date::timestamp AT TIME ZONE '${TZ}')`, q.from);
+  if (q.to) add((p) => `a.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE '${TZ}')`, q.to);
+  if (q.overdue === true) conds.push(OVERDUE);
+  if (q.overdue === false) conds.push(`NOT ${OVERDUE}`);
+  if (q.q) add((p) => `a.search_text LIKE ${p}`, `%${escapeLike(q.q.trim().toLowerCase())}%`);
+  return { sql: conds.join(' AND '), params };
+}
+
+const FROM = `FROM appeals a
+  JOIN documents d ON d.municipality_id = a.municipality_id AND d.id = a.document_id
+  JOIN service_instances si ON si.municipality_id = a.municipality_id AND si.id = a.service_instance_id`;
+
+export const inboxRepo = {
+  /** One page of a box, and how many cases the box holds with these filters. */
+  async page(sql: Sql, municipalityId: string, q: InboxQuery): Promise<{ items: InboxRow[]; total: number }> {
+    const w = where(q);
+    w.params[0] = municipalityId;
+    const n = w.params.length;
+    const items = await sql.query<InboxRow>(
+      `SELECT a.document_id AS id, d.reg_number AS "regNumber", d.reg_date AS "regDate", d.title, left(d.body, 240) AS excerpt,
+         a.status, a.stage, si.slug AS service, a.category_code AS "categoryCode", a.theme_code AS "themeCode",
+         a.applicant_name AS "applicantName", a.received_at AS "receivedAt", a.registered_at AS "registeredAt",
+         to_char(a.registration_due, 'YYYY-MM-DD') AS "registrationDue", to_char(a.answer_due, 'YYYY-MM-DD') AS "answerDue",
+         to_char(a.notice_due, 'YYYY-MM-DD') AS "noticeDue", a.closed_at AS "closedAt", a.special_handling AS "specialHandling",
+         (SELECT u.display_name FROM assignments s JOIN users u ON u.id = s.executor_user_id
+           WHERE s.municipality_id = a.municipality_id AND s.document_id = a.document_id AND s.role = 'responsible' AND s.status <> 'cancelled'
+           ORDER BY s.created_at DESC LIMIT 1) AS "executorName"
+       ${FROM} WHERE ${w.sql} ORDER BY ${ORDER[q.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...w.params, q.limit, q.offset],
+    );
+    const [count] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} WHERE ${w.sql}`, w.params);
+    return { items, total: count?.n ?? 0 };
+  },
+
+  /** How many cases each box holds for the caller (the inbox's tabs). */
+  async counts(sql: Sql, municipalityId: string, q: Pick<InboxQuery, 'userId' | 'canSign' | 'today'>): Promise<Record<InboxBox, number>> {
+    const cols = INBOX_BOXES.map((b) => `count(*) FILTER (WHERE ${BOXES[b]})::int AS ${b}`).join(', ');
+    const [row] = await sql.query<Record<InboxBox, number>>(`SELECT ${cols} FROM appeals a WHERE a.municipality_id = $1`, [
+      municipalityId,
+      q.userId,
+      q.today,
+      q.canSign,
+    ]);
+    return row!;
+  },
+};
