@@ -1,5 +1,6 @@
 import { submitAppeal } from '@zemstvo/appeals';
 import { writeAudit } from '@zemstvo/audit';
+import { addLink } from '@zemstvo/documents';
 import { isAppError, newSecret, type Ctx } from '@zemstvo/kernel';
 import { splitIntakeForm } from '../domain/attributes.ts';
 import type { ResolvedService } from '../domain/services.ts';
@@ -64,6 +65,9 @@ export async function submitOpen311Request(
     throw e;
   }
   const appealId = outcome.appeal.id;
+  // The standard's media_url: a link on the appeal's document (shown again as media_url when public).
+  if (outcome.created && mapped.submission.mediaUrl)
+    await addLink(ctx, appealId, { url: mapped.submission.mediaUrl, title: 'media_url' });
   const municipalityId = ctx.tenant!.municipalityId;
   const existing = await open311TokensRepo.byDocument(ctx.tx, municipalityId, appealId);
   if (existing) return { serviceRequestId: appealId, token: existing };

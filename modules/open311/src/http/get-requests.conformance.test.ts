@@ -85,7 +85,10 @@ beforeAll(async () => {
     await submit(report('urban-reports.landscaping', 'Старое сообщение о мусоре'))
   ).service_request_id;
   clock.advance(100 * DAY);
-  const pothole = await submit(report('urban-reports.roads', 'Яма. Звоните Анне Петровой: +7 912 345-67-89'));
+  const pothole = await submit({
+    ...report('urban-reports.roads', 'Яма. Звоните Анне Петровой: +7 912 345-67-89'),
+    media_url: 'https://photos.example.org/pothole.jpg',
+  });
   [ids.pothole, tokens.pothole] = [pothole.service_request_id, pothole.token];
   clock.advance(60_000);
   ids.litter = (await submit(report('urban-reports.landscaping', 'Мусор во дворе'))).service_request_id;
@@ -140,6 +143,8 @@ describe.each(FORMATS)('GET requests.%s', (format) => {
     expect(asText(pothole.requested_datetime)).toBe('2026-08-12T12:00:00+03:00');
     expect(asText(pothole.expected_datetime)).toBe('2026-08-31T23:59:59+03:00');
     expect([asText(pothole.lat), asText(pothole.long)]).toEqual(['56.84', '60.64']);
+    expect(asText(pothole.media_url)).toBe('https://photos.example.org/pothole.jpg');
+    expect(asText(items[0]!.media_url)).toBe('');
     expect(asText(items[0]!.status)).toBe('closed');
     expect(asText(items[0]!.status_notes)).toBe('Исправлено');
   });

@@ -231,6 +231,12 @@ describe.each(FORMATS)('POST requests.%s', (format) => {
       ],
       ['no description', () => ({ ...pothole(), description: undefined }), 400, /description is required/],
       ['a bad e-mail', () => ({ ...pothole(), email: 'not-an-address' }), 400, /email/],
+      [
+        'a media_url that is not a web link',
+        () => ({ ...pothole(), media_url: 'file:///etc/passwd' }),
+        400,
+        /media_url must be an http\(s\) URL/,
+      ],
     ] as const)('%s', async (_name, body, status, pattern) => {
       before = await snapshot();
       const fields = Object.fromEntries(Object.entries(body()).filter(([, v]) => v !== undefined)) as Record<
