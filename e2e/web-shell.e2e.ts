@@ -133,6 +133,7 @@ describe('web app shell in Chromium', () => {
     await waitForHeading(page, 'Городской округ Заречный');
     expect(await navLinks(page, 'Разделы муниципалитета')).toEqual([
       'Сводка',
+      'Входящие',
       'Подразделения',
       'Сотрудники',
       'Роли',
@@ -159,6 +160,7 @@ describe('web app shell in Chromium', () => {
     await waitForHeading(page, 'Departments');
     expect(await navLinks(page, 'Municipality sections')).toEqual([
       'Summary',
+      'Inbox',
       'Departments',
       'Staff',
       'Roles',
@@ -232,7 +234,7 @@ describe('web app shell in Chromium', () => {
 
     await loginAs('executor@zarechny.demo.zemstvo.ru');
     await waitForHeading(page, 'Городской округ Заречный');
-    expect(await navLinks(page, 'Разделы муниципалитета')).toEqual(['Сводка', 'Подразделения']);
+    expect(await navLinks(page, 'Разделы муниципалитета')).toEqual(['Сводка', 'Входящие', 'Подразделения']);
     await page.goto('/workspace/zarechny/audit');
     await waitForHeading(page, 'Журнал аудита');
     expect(await page.getByRole('alert').textContent()).toBe('Недостаточно прав для этого раздела.');
@@ -247,7 +249,7 @@ describe('web app shell in Chromium', () => {
     await waitForHeading(page, 'Обзор муниципалитетов');
     await page.getByRole('link', { name: 'Открыть рабочее место: Сосновский муниципальный район' }).click();
     await waitForHeading(page, 'Сосновский муниципальный район');
-    expect(await navLinks(page, 'Разделы муниципалитета')).toHaveLength(5);
+    expect(await navLinks(page, 'Разделы муниципалитета')).toHaveLength(6);
     await logout();
   });
 

@@ -5,11 +5,17 @@ import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.tsx';
 import { RegisterPage } from './pages/auth/RegisterPage.tsx';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { CabinetPage } from './pages/CabinetPage.tsx';
+import { CasePage } from './pages/cases/CasePage.tsx';
+import { InboxPage } from './pages/cases/InboxPage.tsx';
 import { OutboxPage } from './pages/dev/OutboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { NewAppealPage } from './pages/resident/NewAppealPage.tsx';
+import { PublicReportsPage } from './pages/resident/PublicReportsPage.tsx';
+import { ResidentAppealPage } from './pages/resident/ResidentAppealPage.tsx';
+import { VerifyPage } from './pages/resident/VerifyPage.tsx';
+import { StaffDocumentRedirect } from './pages/cases/StaffDocumentRedirect.tsx';
 import { ServicesPage } from './pages/resident/ServicesPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { AuditPage } from './pages/workspace/AuditPage.tsx';
@@ -34,6 +40,13 @@ export function App() {
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="services" element={<ServicesPage />} />
             <Route path="m/:slug/write/:service" element={<NewAppealPage />} />
+            <Route path="m/:slug/reports" element={<PublicReportsPage />} />
+            <Route path="m/:slug/documents/:id" element={<StaffDocumentRedirect />} />
+            <Route path="verify" element={<VerifyPage />} />
+            <Route
+              path="cabinet/appeals/:slug/:id"
+              element={<RequireUser>{() => <ResidentAppealPage />}</RequireUser>}
+            />
             <Route path="cabinet" element={<RequireUser>{(me) => <CabinetPage me={me} />}</RequireUser>} />
             <Route path="overview" element={<RequireUser>{() => <OverviewPage />}</RequireUser>} />
             <Route path="overview/outbox" element={<RequireUser>{() => <OutboxPage />}</RequireUser>} />
@@ -46,6 +59,8 @@ export function App() {
               element={<RequireUser>{(me) => <WorkspaceLayout me={me} />}</RequireUser>}
             >
               <Route index element={<WorkspaceHome />} />
+              <Route path="inbox" element={<InboxPage />} />
+              <Route path="documents/:id" element={<CasePage />} />
               <Route path="departments" element={<DepartmentsPage />} />
               <Route path="members" element={<MembersPage />} />
               <Route path="roles" element={<RolesPage />} />

@@ -39,7 +39,7 @@ export function useAppealSubmission(municipality: string) {
           }
           fields[fieldKey] = ids;
         }
-        const appeal = await appealsApi.submit(municipality, { ...body, fields }, key.current);
+        const { appeal } = await appealsApi.submit(municipality, { ...body, fields }, key.current);
         key.current = newIdempotencyKey();
         uploaded.current = new Map();
         setState({ status: 'done', appeal });

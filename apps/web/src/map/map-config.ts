@@ -16,8 +16,8 @@ interface PublicConfig {
 
 const NO_TILES: MapConfig = { tileUrl: null, attribution: null };
 
-/** Where the map opens when nothing is chosen yet (the seat of the demo municipalities' region). */
-export const DEFAULT_CENTER: Point = { lat: 56.8431, lon: 60.6454 };
+/** Where the map opens when nothing is chosen yet (the demo municipalities; reports fit the map to themselves). */
+export const DEFAULT_CENTER: Point = { lat: 56.8146, lon: 61.3194 };
 export const DEFAULT_ZOOM = 13;
 
 let cached: Promise<MapConfig> | null = null;

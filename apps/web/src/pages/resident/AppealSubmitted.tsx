@@ -24,10 +24,8 @@ export function AppealSubmitted({
       <h2 ref={ref} tabIndex={-1}>
         {t('intake.sentTitle')}
       </h2>
-      <p>{appeal.regNumber ? t('intake.sentNumber', { number: appeal.regNumber }) : t('intake.sentReceived')}</p>
-      {appeal.registrationDue && (
-        <p>{t('intake.sentRegistrationDue', { date: formatDate(appeal.registrationDue, i18n.language) })}</p>
-      )}
+      <p>{t('intake.sentReceived')}</p>
+      <p>{t('intake.sentRegistrationDue', { date: formatDate(appeal.registrationDue, i18n.language) })}</p>
       <ul className="inline-list">
         {signedIn && (
           <li>

@@ -1,11 +1,12 @@
 /** The sections of a municipality's workspace and the permission each needs. */
 export interface WorkspaceSection {
-  path: 'departments' | 'members' | 'roles' | 'audit';
+  path: 'inbox' | 'departments' | 'members' | 'roles' | 'audit';
   labelKey: string;
   permission: string;
 }
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
+  { path: 'inbox', labelKey: 'workspace.inbox', permission: 'document.view' },
   { path: 'departments', labelKey: 'workspace.departments', permission: 'department.view' },
   { path: 'members', labelKey: 'workspace.members', permission: 'member.view' },
   { path: 'roles', labelKey: 'workspace.roles', permission: 'role.view' },

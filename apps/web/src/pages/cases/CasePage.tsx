@@ -1,0 +1,117 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { appealPath, type AppealDetail } from '../../api/appeals.ts';
+import type { ServiceDetail } from '../../api/catalog.ts';
+import { docPath, type DocumentWithHistory } from '../../api/documents.ts';
+import { HistoryList } from '../../components/HistoryList.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useApiData } from '../../hooks/use-api-data.ts';
+import { SectionPage } from '../workspace/SectionPage.tsx';
+import { useWorkspace } from '../workspace/workspace-context.ts';
+import { AppealFacts } from './AppealFacts.tsx';
+import { AttachmentList } from './AttachmentList.tsx';
+import { CaseActions } from './CaseActions.tsx';
+import { CaseDocuments } from './CaseDocuments.tsx';
+import { DocumentFacts } from './DocumentFacts.tsx';
+
+/** One case: its requisites and text, what the member may do now, the answers, the whole history. */
+function Case({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { municipality } = useWorkspace();
+  const slug = municipality.slug;
+  const doc = useApiData<DocumentWithHistory>(docPath(slug, id));
+  const kind = doc.state.status === 'ready' ? doc.state.data.document.kind : null;
+  const appeal = useApiData<AppealDetail>(kind === 'appeal' ? appealPath(slug, id) : null);
+  const serviceSlug = appeal.state.status === 'ready' ? appeal.state.data.appeal.service.slug : null;
+  const service = useApiData<ServiceDetail>(
+    serviceSlug ? `/api/m/${encodeURIComponent(slug)}/services/${encodeURIComponent(serviceSlug)}` : null,
+  );
+  const [message, setMessage] = useState('');
+  const [round, setRound] = useState(0);
+  const { reload: reloadDoc } = doc;
+  const { reload: reloadAppeal } = appeal;
+  const onDone = useCallback(
+    (text: string) => {
+      setMessage(text);
+      setRound((r) => r + 1);
+      reloadDoc();
+      reloadAppeal();
+    },
+    [reloadDoc, reloadAppeal],
+  );
+
+  return (
+    <Loaded state={doc.state} onRetry={doc.reload}>
+      {({ document, history, children }) => {
+        const a = kind === 'appeal' && appeal.state.status === 'ready' ? appeal.state.data.appeal : null;
+        const title = document.regNumber
+          ? t('case.titleNumber', { number: document.regNumber })
+          : t(`case.kind.${document.kind}`, { defaultValue: document.title });
+        return (
+          <div className="stack">
+            <section className="card">
+              <PageHeading>{title}</PageHeading>
+              <p className="role-status" role="status">
+                {message}
+              </p>
+              {a ? <AppealFacts appeal={a} /> : <DocumentFacts document={document} />}
+              <h2>{t('case.text')}</h2>
+              <p className="case-text">{a?.text ?? document.body}</p>
+              {a && a.questions.length > 0 && (
+                <>
+                  <h2>{t('case.questions')}</h2>
+                  <ol className="questions-list">
+                    {a.questions.map((q) => (
+                      <li key={q.n}>
+                        {q.text}
+                        <span className="muted">
+                          {' '}
+                          ({q.themeCode ?? t('case.register.noTheme')}; {t(`case.repetition.${q.repetition}`)})
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                </>
+              )}
+            </section>
+            {kind === 'appeal' && appeal.state.status !== 'ready' ? (
+              <Loaded state={appeal.state} onRetry={appeal.reload}>
+                {() => null}
+              </Loaded>
+            ) : (
+              <CaseActions
+                slug={slug}
+                abilities={municipality.abilities}
+                document={document}
+                appeal={a}
+                service={service.state.status === 'ready' ? service.state.data : null}
+                onDone={onDone}
+              />
+            )}
+            <AttachmentList key={round} slug={slug} documentId={document.id} />
+            <CaseDocuments key={`d${round}`} slug={slug} incoming={document} documents={children} onDone={onDone} />
+            <HistoryList events={history} title={t('case.history')} />
+            <p>
+              <Link to={`/workspace/${slug}/inbox`}>{t('case.backToInbox')}</Link>
+            </p>
+          </div>
+        );
+      }}
+    </Loaded>
+  );
+}
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { municipality } = useWorkspace();
+  if (!municipality.abilities.includes('document.view'))
+    return (
+      <SectionPage title={t('workspace.inbox')} permission="document.view">
+        {() => null}
+      </SectionPage>
+    );
+  return <Case key={id} id={id} />;
+}

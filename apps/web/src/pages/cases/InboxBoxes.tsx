@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { inboxSearch, type InboxBox, type InboxQuery } from '../../api/inbox.ts';
+
+/** The boxes of the inbox the member's roles give, as links; the open one is marked current. */
+export function InboxBoxes({
+  boxes,
+  query,
+  counts,
+}: {
+  boxes: readonly InboxBox[];
+  query: InboxQuery;
+  counts: Partial<Record<InboxBox, number>>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <nav className="box-tabs" aria-label={t('inbox.boxesLabel')}>
+      <ul>
+        {boxes.map((box) => (
+          <li key={box}>
+            <Link
+              to={`?${inboxSearch({ box, q: '', status: '', category: '', from: '', to: '', page: 1 }).toString()}`}
+              aria-current={box === query.box ? 'page' : undefined}
+            >
+              {t(`inbox.box.${box}`)}
+              {counts[box] !== undefined && <span className="box-count"> {counts[box]}</span>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { InboxItem } from '../../api/inbox.ts';
+import { DueDate } from '../../components/DueDate.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
+import { formatDateTime } from '../../i18n/dates.ts';
+import { localized } from '../../i18n/localized.ts';
+
+/** One page of cases: number (a link to the case), received, applicant, summary, status, due day. */
+export function InboxTable({ slug, items, caption }: { slug: string; items: readonly InboxItem[]; caption: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <TableRegion label={caption}>
+      <table className="table inbox-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('inbox.col.number')}</th>
+            <th scope="col">{t('inbox.col.received')}</th>
+            <th scope="col">{t('inbox.col.applicant')}</th>
+            <th scope="col">{t('inbox.col.summary')}</th>
+            <th scope="col">{t('inbox.col.status')}</th>
+            <th scope="col">{t('inbox.col.due')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.id} className={c.overdue ? 'row-overdue' : undefined}>
+              <th scope="row">
+                <Link to={`/workspace/${slug}/documents/${c.id}`}>{c.regNumber ?? t('inbox.unregistered')}</Link>
+              </th>
+              <td>
+                <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt, i18n.language)}</time>
+              </td>
+              <td>{c.applicantName ?? <span className="muted">{t('inbox.noName')}</span>}</td>
+              <td className="summary-cell">
+                <span className="muted">{localized(c.category.title, i18n.language)}. </span>
+                {c.excerpt}
+              </td>
+              <td>
+                <StatusBadge status={c.status} />
+              </td>
+              <td>
+                <DueDate due={c.registeredAt ? (c.noticeDue ?? c.answerDue) : c.registrationDue} done={c.closedAt !== null} />
+                {c.executorName && <div className="muted">{c.executorName}</div>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

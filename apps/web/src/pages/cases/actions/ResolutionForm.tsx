@@ -1,0 +1,133 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client.ts';
+import { docPath } from '../../../api/documents.ts';
+import type { Items, Member } from '../../../api/types.ts';
+import { Loaded } from '../../../components/Loaded.tsx';
+import { useApiData } from '../../../hooks/use-api-data.ts';
+import { sortByText } from '../../../i18n/localized.ts';
+import { SubmitRow } from '../../../components/SubmitRow.tsx';
+import { useAction } from '../../../forms/use-action.ts';
+
+/** Executors first (by role), then everyone else, each group by name. */
+function ordered(members: readonly Member[], language: string): Member[] {
+  const byName = sortByText(members, (m) => m.displayName, language);
+  return [...byName.filter((m) => m.roleKeys.includes('executor')), ...byName.filter((m) => !m.roleKeys.includes('executor'))];
+}
+
+/**
+ * The head's resolution (резолюция): the responsible executor and co-executors from the
+ * municipality's staff, the due day (not after the legal due day), the instruction. A new
+ * resolution re-assigns and supersedes the previous one.
+ */
+export function ResolutionForm({
+  slug,
+  documentId,
+  legalDue,
+  onDone,
+}: {
+  slug: string;
+  documentId: string;
+  legalDue: string | null;
+  onDone: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const members = useApiData<Items<Member>>(`/api/m/${encodeURIComponent(slug)}/members`);
+  const { busy, error, run } = useAction(onDone);
+  const [responsible, setResponsible] = useState('');
+  const [co, setCo] = useState<string[]>([]);
+  const [dueDate, setDueDate] = useState(legalDue ?? '');
+  const [instruction, setInstruction] = useState('');
+
+  const onSubmit = (list: Member[]) => (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const responsibleUserId = responsible || list[0]?.userId || '';
+    void run(
+      () =>
+        api.post(docPath(slug, documentId, '/resolutions'), {
+          responsibleUserId,
+          coExecutorUserIds: co.filter((u) => u !== responsibleUserId),
+          dueDate,
+          instruction: instruction.trim(),
+        }),
+      t('case.done.resolution'),
+    );
+  };
+
+  return (
+    <Loaded state={members.state} onRetry={members.reload}>
+      {({ items }) => {
+        const list = ordered(items, i18n.language);
+        const label = (m: Member) =>
+          `${m.displayName}${m.roleKeys.length ? ` — ${m.roleKeys.map((k) => t(`roles.${k}`, { defaultValue: k })).join(', ')}` : ''}`;
+        return (
+          <form className="form" onSubmit={onSubmit(list)}>
+            <div className="field">
+              <label htmlFor={`${id}-responsible`}>{t('case.resolution.responsible')}</label>
+              <select
+                id={`${id}-responsible`}
+                value={responsible || list[0]?.userId || ''}
+                onChange={(e) => setResponsible(e.target.value)}
+              >
+                {list.map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {label(m)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset className="field">
+              <legend>{t('case.resolution.coExecutors')}</legend>
+              <ul className="checkbox-list">
+                {list
+                  .filter((m) => m.userId !== (responsible || list[0]?.userId))
+                  .map((m) => (
+                    <li key={m.userId} className="checkbox">
+                      <input
+                        id={`${id}-co-${m.userId}`}
+                        type="checkbox"
+                        checked={co.includes(m.userId)}
+                        onChange={(e) =>
+                          setCo((old) => (e.target.checked ? [...old, m.userId] : old.filter((u) => u !== m.userId)))
+                        }
+                      />
+                      <label htmlFor={`${id}-co-${m.userId}`}>{label(m)}</label>
+                    </li>
+                  ))}
+              </ul>
+            </fieldset>
+            <div className="field">
+              <label htmlFor={`${id}-due`}>{t('case.resolution.due')}</label>
+              {legalDue && (
+                <p id={`${id}-due-hint`} className="field-hint">
+                  {t('case.resolution.dueHint')}
+                </p>
+              )}
+              <input
+                id={`${id}-due`}
+                type="date"
+                required
+                value={dueDate}
+                max={legalDue ?? undefined}
+                aria-describedby={legalDue ? `${id}-due-hint` : undefined}
+                onChange={(e) => setDueDate(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-instruction`}>{t('case.resolution.instruction')}</label>
+              <textarea
+                id={`${id}-instruction`}
+                rows={3}
+                required
+                value={instruction}
+                onChange={(e) => setInstruction(e.target.value)}
+              />
+            </div>
+            <SubmitRow label={t('case.resolution.submit')} busy={busy} error={error} />
+          </form>
+        );
+      }}
+    </Loaded>
+  );
+}
