@@ -57,6 +57,10 @@ describe('catalog http', () => {
     expect(inst.items[0].settings).toEqual({}); // settings only for service managers
     const one = (await p.app.inject('/api/m/zarechny/services/urban-reports')).json();
     expect(one.intakeForm.fields.some((f: { type: string }) => f.type === 'location')).toBe(true);
+    // The templates answers are drafted from: code, title and purpose, never the package's file paths.
+    const appeals = (await p.app.inject('/api/m/zarechny/services/appeals-59fz')).json();
+    expect(appeals.templates).toContainEqual(expect.objectContaining({ code: 'answer', purpose: 'answer' }));
+    expect(JSON.stringify(appeals.templates)).not.toContain('.docx');
   });
 
   it('installs a package a second time under another slug, with checked settings', async () => {

@@ -108,6 +108,8 @@ export function catalogRoutes(registry: ServiceRegistry, hooks: readonly Install
           intakeForm: m.intakeForm,
           publicVisibility: m.publicVisibility,
           law59: m.law59,
+          // What the executor drafts answers and notices from (the files stay in the package).
+          templates: m.templates.map((t) => ({ code: t.code, title: t.title, purpose: t.purpose })),
         };
       },
     );
