@@ -3,7 +3,7 @@ import type { ServiceRegistry } from '@zemstvo/catalog';
 import type { DocumentHooks } from '@zemstvo/documents';
 import type { ZemstvoModule } from '@zemstvo/http';
 import { bindServiceRegistry } from './application/context.ts';
-import { onAnswerDispatched, onResolution } from './application/lifecycle.ts';
+import { onAnswerDispatched, onReopen, onResolution } from './application/lifecycle.ts';
 import { answerFields, recipientOf } from './application/recipient.ts';
 import { calendarRoutes } from './http/calendar-routes.ts';
 import { intakeRoutes } from './http/intake-routes.ts';
@@ -22,7 +22,7 @@ export { redirectAppeal } from './application/redirect-appeal.ts';
 export { extendAnswerDeadline } from './application/extend-answer-deadline.ts';
 export { setAppealStatus } from './application/set-appeal-status.ts';
 export { rateAnswer, rejectAnswer } from './application/answer-feedback.ts';
-export { onResolution, onAnswerDispatched, appealsInstallHook } from './application/lifecycle.ts';
+export { onResolution, onAnswerDispatched, onReopen, appealsInstallHook } from './application/lifecycle.ts';
 export { listReports, type PublicReport } from './application/read-lists.ts';
 export { seedDemoAppeals } from './application/seed-demo-appeals.ts';
 export { loadWorkingCalendar } from './infra/calendar.repository.ts';
@@ -37,6 +37,7 @@ export const appealsMigrations = { module: 'appeals', dir: fileURLToPath(new URL
 export const appealDocumentHooks: DocumentHooks = {
   onResolution: (ctx, documentId) => onResolution(ctx, documentId),
   onAnswerDispatched,
+  onReopen,
   recipientOf,
   answerFields,
   workingCalendar: (ctx) => loadWorkingCalendar(ctx.tx),

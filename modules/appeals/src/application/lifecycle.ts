@@ -3,8 +3,9 @@ import { ensureJournal, recordEvent } from '@zemstvo/documents';
 import type { InstallHook } from '@zemstvo/catalog';
 import type { Ctx } from '@zemstvo/kernel';
 import { SPECIAL_HANDLING_RULES } from '../domain/special-handling.ts';
-import { STAGE_OF, type AppealStatus } from '../domain/statuses.ts';
+import { canTransition, STAGE_OF, type AppealStatus } from '../domain/statuses.ts';
 import { appealsRepo } from '../infra/appeals.repository.ts';
+import { reopenAppeal } from './answer-feedback.ts';
 import { requireTenant } from './context.ts';
 
 /**
@@ -52,6 +53,13 @@ export async function onAnswerDispatched(ctx: Ctx, incomingId: string, answerId:
   const facts = { from: appeal.status, to: outcome, answerId, specialHandling: appeal.specialHandling };
   await recordEvent(ctx, incomingId, 'appeal_answered', facts);
   await writeAudit(ctx, { action: 'appeal.answered', entity: 'appeal', entityId: incomingId, before: { status: appeal.status }, after: facts });
+}
+
+/** Staff reopened the appeal's document (the documents route): a finished appeal reopens too. */
+export async function onReopen(ctx: Ctx, documentId: string, reason: string): Promise<void> {
+  const appeal = await appealsRepo.getForUpdate(ctx.tx, requireTenant(ctx).municipalityId, documentId);
+  if (!appeal || appeal.status === 'reopened' || !canTransition(appeal.status, 'reopened')) return;
+  await reopenAppeal(ctx, appeal, 'staff', reason);
 }
 
 async function moveStatus(ctx: Ctx, id: string, from: AppealStatus, to: AppealStatus, by: string): Promise<void> {

@@ -56,7 +56,12 @@ describe('appeal statuses', () => {
     const seen = new Set<AppealStatus>(['received']);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const s of [...seen]) for (const t of TRANSITIONS[s]) if (!seen.has(t)) (seen.add(t), (changed = true));
+      for (const s of [...seen])
+        for (const t of TRANSITIONS[s])
+          if (!seen.has(t)) {
+            seen.add(t);
+            changed = true;
+          }
     }
     expect([...seen].sort()).toEqual([...APPEAL_STATUSES].sort());
   });

@@ -13,6 +13,9 @@ const feature = (r: PublicReport) => ({
   properties: { status: r.status, category: r.category.code, categoryTitle: r.category.title, service: r.service, text: r.text, receivedAt: r.receivedAt.toISOString() },
 });
 
+type ReportsQuery = ReturnType<(typeof reportsQuery)['parse']>;
+const filterOf = ({ status, ...q }: ReportsQuery) => ({ ...q, statuses: status });
+
 /** The public map of reports: only public reports of public packages, personal data masked. */
 export function publicRoutes(app: TypedApp): void {
   app.get(
@@ -26,7 +29,7 @@ export function publicRoutes(app: TypedApp): void {
         response: { 200: z.object({ items: z.array(reportOut), total: z.number(), limit: z.number(), offset: z.number() }) },
       },
     },
-    async (req) => req.useCase((ctx) => listReports(ctx, req.query)),
+    async (req) => req.useCase((ctx) => listReports(ctx, filterOf(req.query))),
   );
 
   app.get(
@@ -40,7 +43,7 @@ export function publicRoutes(app: TypedApp): void {
       },
     },
     async (req, reply) => {
-      const page = await req.useCase((ctx) => listReports(ctx, req.query));
+      const page = await req.useCase((ctx) => listReports(ctx, filterOf(req.query)));
       return reply.type('application/geo+json; charset=utf-8').send(
         JSON.stringify({
           type: 'FeatureCollection',

@@ -51,15 +51,15 @@ export interface InboxRow {
 /** The time zone deadlines and date filters are counted in (see documents' MUNICIPAL_TIME_ZONE). */
 const TZ = 'Europe/Moscow';
 
-const OVERDUE = `(a.closed_at IS NULL AND ((a.registered_at IS NULL AND a.registration_due < $3::date)
-  OR a.answer_due < $3::date OR a.notice_due < $3::date))`;
+const OVERDUE = `coalesce(a.closed_at IS NULL AND ((a.registered_at IS NULL AND a.registration_due < $3::date)
+  OR a.answer_due < $3::date OR a.notice_due < $3::date), false)`;
 
 /** The condition of a box; `$1` is the municipality, `$2` the caller, `$3` today, `$4` may sign. */
 const BOXES: Readonly<Record<InboxBox, string>> = {
   to_register: 'a.registered_at IS NULL AND a.closed_at IS NULL',
-  // Registered, open, and no head has written an active resolution yet (or the case was reopened).
-  to_decide: `a.registered_at IS NOT NULL AND a.closed_at IS NULL AND NOT EXISTS (
-    SELECT 1 FROM resolutions r WHERE r.municipality_id = a.municipality_id AND r.document_id = a.document_id AND r.status = 'active')`,
+  // Registered, open, and no head has written an active resolution yet, or reopened (a new decision is due).
+  to_decide: `a.registered_at IS NOT NULL AND a.closed_at IS NULL AND (a.status = 'reopened' OR NOT EXISTS (
+    SELECT 1 FROM resolutions r WHERE r.municipality_id = a.municipality_id AND r.document_id = a.document_id AND r.status = 'active'))`,
   to_execute: `EXISTS (SELECT 1 FROM assignments s WHERE s.municipality_id = a.municipality_id AND s.document_id = a.document_id
     AND s.executor_user_id = $2::uuid AND s.status = 'open')`,
   // A pending step of the caller on a draft answering the appeal, with no earlier stage of its round still pending.
