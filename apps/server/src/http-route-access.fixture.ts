@@ -57,6 +57,11 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/auth/providers',
   'GET /api/auth/oidc/:provider/start',
   'GET /api/auth/oidc/:provider/callback',
+  // Anyone holding a signed file checks its simple electronic signature (63-FZ Art. 5 p.2) by its bytes or hash.
+  'POST /api/verify',
+  'GET /api/verify/:sha256',
+  // The applicant's download link from the answer e-mail: a 256-bit random capability, no account needed.
+  'GET /api/answers/:token',
   ...OPEN311_READS,
   // Intake of appeals and map reports: signed-in residents, API tokens with appeal.submit, and
   // anonymous callers only where the service allows it (setting allow_anonymous_web; throttled per IP).

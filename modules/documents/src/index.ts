@@ -7,12 +7,16 @@ import {
   makeRemindJob,
   REMIND_JOB,
 } from './application/control-of-execution.ts';
-import type { WorkflowDeps } from './application/deps.ts';
+import { installation, type WorkflowDeps } from './application/deps.ts';
 import { combineHooks, type DocumentHooks } from './domain/hooks.ts';
 import { simpleSignatureProvider, type SignatureProvider } from './domain/signature.ts';
+import { approvalRoutes } from './http/approval-routes.ts';
 import { documentListRoutes } from './http/document-list-routes.ts';
+import { draftingRoutes } from './http/drafting-routes.ts';
 import { executionRoutes } from './http/execution-routes.ts';
+import { intakeRoutes } from './http/intake-routes.ts';
 import { notificationRoutes } from './http/notification-routes.ts';
+import { verifyRoutes } from './http/verify-routes.ts';
 import { documentRoutes } from './http/routes.ts';
 import { documentPermissions } from './permissions.ts';
 
@@ -39,6 +43,10 @@ export type { DocumentHooks, Recipient, ResolutionInfo } from './domain/hooks.ts
 export type { SignatureProvider, SignInput, SignOutput } from './domain/signature.ts';
 export { simpleSignatureProvider } from './domain/signature.ts';
 export { REMIND_JOB, ESCALATE_JOB } from './application/control-of-execution.ts';
+export { reopenDocument } from './application/reopen-document.ts';
+export { signedFile, signedFileIn, type StoredFile } from './application/document-files.ts';
+export { verifyHash, verifyFile, type Verification } from './application/verify-signature.ts';
+export { contentDisposition, safeFileName } from './domain/file-names.ts';
 export type { NotificationKind } from './domain/notification-texts.ts';
 
 export const documentsMigrations = {
@@ -58,30 +66,32 @@ export interface DocumentsModuleOptions {
 /** The documents module of one installation: document flow from registration to dispatch. */
 export function createDocumentsModule(options: DocumentsModuleOptions): ZemstvoModule {
   const hooks = combineHooks(options.hooks ?? []);
-  let publicUrl = '';
   const depsFor = (services: Services): WorkflowDeps => {
-    publicUrl = services.config.publicUrl;
+    installation.publicUrl = services.config.publicUrl;
     return {
       hooks,
       registry: options.registry,
       storage: services.storage,
       signature: options.signature ?? simpleSignatureProvider,
       permissions: services.permissions,
-      publicUrl,
+      publicUrl: services.config.publicUrl,
     };
   };
-  const jobDeps = () => ({ publicUrl });
   return {
     name: 'documents',
     migrations: documentsMigrations,
     permissions: documentPermissions,
-    jobs: { [REMIND_JOB]: makeRemindJob(jobDeps), [ESCALATE_JOB]: makeEscalateJob(jobDeps) },
+    jobs: { [REMIND_JOB]: makeRemindJob(), [ESCALATE_JOB]: makeEscalateJob() },
     async routes(app, services) {
       const deps = depsFor(services);
       await documentRoutes(app, services);
       documentListRoutes(app);
+      intakeRoutes(app, deps);
       executionRoutes(app, deps);
+      draftingRoutes(app, deps);
+      approvalRoutes(app, deps);
       notificationRoutes(app);
+      await verifyRoutes(app, deps);
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   staffDirectory,
   tenantOf,
   DEFAULT_REMIND_WORKING_DAYS,
+  installation,
   type WorkflowDeps,
 } from './deps.ts';
 import { recordEvent } from './history.ts';
@@ -81,12 +82,12 @@ async function openAssignmentOf(jobCtx: Ctx, municipalityId: string | null, raw:
 }
 
 /** The reminder job: the executor of a still-open assignment hears of its due date, once. */
-export function makeRemindJob(deps: () => Pick<WorkflowDeps, 'publicUrl'>): JobHandler {
+export function makeRemindJob(): JobHandler {
   return async (job, jobCtx) => {
     const found = await openAssignmentOf(jobCtx, job.municipalityId, job.payload);
     if (!found) return;
     const { ctx, a, doc } = found;
-    await notify(ctx, deps(), {
+    await notify(ctx, installation, {
       userId: a.executorUserId,
       kind: 'reminder',
       documentId: doc.id,
@@ -108,7 +109,7 @@ export function makeRemindJob(deps: () => Pick<WorkflowDeps, 'publicUrl'>): JobH
 }
 
 /** The escalation job: an assignment still open after its due date goes to the head who wrote the resolution. */
-export function makeEscalateJob(deps: () => Pick<WorkflowDeps, 'publicUrl'>): JobHandler {
+export function makeEscalateJob(): JobHandler {
   return async (job, jobCtx) => {
     const found = await openAssignmentOf(jobCtx, job.municipalityId, job.payload);
     if (!found) return;
@@ -116,7 +117,7 @@ export function makeEscalateJob(deps: () => Pick<WorkflowDeps, 'publicUrl'>): Jo
     const resolution = await executionRepo.resolution(ctx.tx, tenantOf(ctx).municipalityId, a.resolutionId);
     if (!resolution) return;
     const executor = (await staffDirectory(ctx)).get(a.executorUserId)?.displayName ?? a.executorUserId;
-    await notify(ctx, deps(), {
+    await notify(ctx, installation, {
       userId: resolution.authorUserId,
       kind: 'escalation',
       documentId: doc.id,

@@ -20,6 +20,12 @@ export interface WorkflowDeps {
   publicUrl: string;
 }
 
+/**
+ * What the installation told the module when its routes were registered: jobs and use cases
+ * called by other modules (which have no WorkflowDeps) read the public address for mail links here.
+ */
+export const installation = { publicUrl: '' };
+
 /** Default days of warning before an assignment's due date (the package manifest may say otherwise). */
 export const DEFAULT_REMIND_WORKING_DAYS = 3;
 
