@@ -152,6 +152,38 @@ export async function tenancyRoutes(app: TypedApp, services: Services): Promise<
     async (req) => ({ items: await req.useCase((ctx) => tenancyRepo.listMembers(ctx.tx, ctx.tenant!.municipalityId)) }),
   );
 
+  app.get(
+    '/m/:municipality/colleagues',
+    {
+      preHandler: requirePermission('municipality.view'),
+      schema: {
+        tags,
+        summary: 'Colleagues in the municipality, by name and role (no e-mails); ?permission= keeps those who hold it',
+        description:
+          'For pickers in the workspace: an executor chooses approvers (`permission=document.approve`), a head chooses executors.',
+        params: municipalityParam,
+        querystring: z.object({ permission: z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/).optional() }),
+        response: {
+          200: z.object({ items: z.array(z.object({ userId: z.string(), displayName: z.string(), roleKeys: z.array(z.string()) })) }),
+        },
+      },
+    },
+    async (req) =>
+      req.useCase(async (ctx) => {
+        const m = ctx.tenant!.municipalityId;
+        const [members, roles] = await Promise.all([tenancyRepo.listMembers(ctx.tx, m), tenancyRepo.listRoles(ctx.tx, m)]);
+        const grants = new Map(roles.map((r) => [r.key, r.permissions]));
+        const wanted = req.query.permission;
+        const holds = (roleKeys: string[]) =>
+          !wanted || services.permissions.expand(roleKeys.flatMap((k) => grants.get(k) ?? [])).has(wanted);
+        return {
+          items: members
+            .filter((x) => holds(x.roleKeys))
+            .map((x) => ({ userId: x.userId, displayName: x.displayName, roleKeys: x.roleKeys })),
+        };
+      }),
+  );
+
   app.post(
     '/m/:municipality/members',
     { preHandler: requirePermission('member.manage'), schema: { tags, params: municipalityParam, body: memberIn, response: { 201: memberOut } } },

@@ -70,6 +70,25 @@ describe('tenancy http', () => {
     expect(after.json().abilities).toEqual(expect.arrayContaining(['department.manage', 'department.view', 'municipality.view']));
   });
 
+  it('lists colleagues by name and role without e-mails, filtered by a permission they hold', async () => {
+    const executor = await p.loginAs('executor@zarechny.demo.zemstvo.ru');
+    const all = await p.app.inject({ url: '/api/m/zarechny/colleagues', headers: executor.headers });
+    expect(all.statusCode).toBe(200);
+    expect(all.json().items.length).toBeGreaterThan(3);
+    expect(JSON.stringify(all.json())).not.toContain('@');
+    const approvers = await p.app.inject({
+      url: '/api/m/zarechny/colleagues?permission=document.approve',
+      headers: executor.headers,
+    });
+    const keys = approvers.json().items.map((x: { roleKeys: string[] }) => x.roleKeys);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) expect(k).toContain('approver');
+    const foreign = await p.app.inject({ url: '/api/m/sosnovka/colleagues', headers: executor.headers });
+    expect(foreign.statusCode).toBe(403);
+    const bad = await p.app.inject({ url: '/api/m/zarechny/colleagues?permission=DROP%20TABLE', headers: executor.headers });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('lets only operators create regions and municipalities', async () => {
     const denied = await post(admin, '/api/regions', { slug: 'north', nameRu: 'Север', nameEn: 'North' });
     expect(denied.statusCode).toBe(403);
