@@ -5,8 +5,8 @@
  * its guard therefore fails those suites. Adding a route here is a security decision: say why.
  */
 import { submitAppeal } from '@zemstvo/appeals';
-import { createDocument } from '@zemstvo/documents';
-import { makeAssignment } from '@zemstvo/documents/test/factories';
+import { addLink, createDocument } from '@zemstvo/documents';
+import { inMunicipality, makeAssignment, makeRegisteredIncoming } from '@zemstvo/documents/test/factories';
 import type { LightMyRequestResponse } from 'fastify';
 import type { RouteEntry } from '@zemstvo/http';
 import { errorShapeProblem } from '@zemstvo/http/testing/route-requests';
@@ -118,6 +118,12 @@ const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
     ),
   ),
   'POST /api/m/:municipality/assignments/:id/complete :id': (p, slug) => makeAssignment(p, slug),
+  // An attachment (a link, so no file is needed) of a new document of the municipality.
+  'GET /api/m/:municipality/documents/:id/attachments/:attachmentId :attachmentId': async (p, slug) => {
+    const doc = await makeRegisteredIncoming(p, slug);
+    const link = { url: 'https://example.org/probe' };
+    return inMunicipality(p, slug, async (ctx) => (await addLink(ctx, doc.id, link)).id);
+  },
   'GET /api/m/:municipality/documents/:id :id': (p, slug) =>
     p.db.transaction(async (tx) => {
       const ctx = { ...p.systemCtx(tx, 'isolation-test'), tenant: await tenancyRepo.tenantBySlug(tx, slug) };

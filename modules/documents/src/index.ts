@@ -18,6 +18,7 @@ import { intakeRoutes } from './http/intake-routes.ts';
 import { notificationRoutes } from './http/notification-routes.ts';
 import { verifyRoutes } from './http/verify-routes.ts';
 import { documentRoutes } from './http/routes.ts';
+import { attachmentRoutes } from './http/attachment-routes.ts';
 import { documentPermissions } from './permissions.ts';
 
 export * from './domain/kinds.ts';
@@ -38,6 +39,23 @@ export {
   MUNICIPAL_TIME_ZONE,
 } from './application/register-document.ts';
 export { documentOut } from './http/routes.ts';
+export {
+  addAttachment,
+  addValidatedAttachments,
+  addLink,
+  listAttachments,
+  getAttachmentFile,
+  checkLinkUrl,
+} from './application/attachments.ts';
+export {
+  stageUpload,
+  claimUploads,
+  STAGED_UPLOAD_TTL_MS,
+  type StagedUpload,
+} from './application/attachment-uploads.ts';
+export { attachmentsRepo, type AttachmentRow } from './infra/attachments.repository.ts';
+export { attachmentOut, toAttachmentOut } from './http/attachment-routes.ts';
+export { readUploadedFiles, sendFile, withMultipart, uploadLimits } from './http/attachment-upload.ts';
 export { documentPermissions };
 export type { DocumentHooks, Recipient, ResolutionInfo } from './domain/hooks.ts';
 export type { SignatureProvider, SignInput, SignOutput } from './domain/signature.ts';
@@ -85,6 +103,7 @@ export function createDocumentsModule(options: DocumentsModuleOptions): ZemstvoM
     async routes(app, services) {
       const deps = depsFor(services);
       await documentRoutes(app, services);
+      await attachmentRoutes(app, services);
       documentListRoutes(app);
       intakeRoutes(app, deps);
       executionRoutes(app, deps);

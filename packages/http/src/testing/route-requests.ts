@@ -40,7 +40,15 @@ export async function idsFromCollection(
 ): Promise<string[]> {
   const collection = collectionUrlOf(route, param);
   if (!collection || !routes.some((r) => r.method === 'GET' && r.url === collection)) return [];
-  const res = await app.inject({ method: 'GET', url: fillUrl(collection, { municipality: slug }), headers });
+  // A nested list (`/documents/:id/attachments`) is read under the first object of its parent list.
+  const values: Record<string, string> = { municipality: slug };
+  for (const [, name] of collection.matchAll(/:([A-Za-z0-9_]+)/g)) {
+    if (name === undefined || name in values) continue;
+    const parents = await idsFromCollection(app, routes, { ...route, url: collection }, name, slug, headers);
+    if (!parents[0]) return [];
+    values[name] = parents[0];
+  }
+  const res = await app.inject({ method: 'GET', url: fillUrl(collection, values), headers });
   if (res.statusCode !== 200) throw new Error(`GET ${collection} for ${slug}: ${res.statusCode} ${res.body}`);
   const body: unknown = res.json();
   const items: unknown[] = Array.isArray(body)
