@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@zemstvo/kernel';
+import type { AppError } from '@zemstvo/kernel';
 import {
   currentStage,
   decidableSteps,
