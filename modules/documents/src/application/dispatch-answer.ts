@@ -6,6 +6,7 @@ import { GENERAL_OUTGOING_JOURNAL } from '../domain/start-events.ts';
 import { documentsRepo, type DocumentRow } from '../infra/documents.repository.ts';
 import { executionRepo } from '../infra/execution.repository.ts';
 import { signaturesRepo, type DispatchRow } from '../infra/signatures.repository.ts';
+import { versionsRepo } from '../infra/versions.repository.ts';
 import { packageOf, tenantOf, userOf, type WorkflowDeps } from './deps.ts';
 import { recordEvent } from './history.ts';
 import { ensureJournal } from './journals.ts';
@@ -35,6 +36,19 @@ function answerMail(d: DocumentRow, recipient: Recipient, link: string) {
   };
 }
 
+/**
+ * Template purposes whose dispatch ends the case: the answer on the merits, and the notices that
+ * end it without one (59-FZ Art. 8 p.3 forwarding, Art. 11 no answer, unreadable, abusive). A notice
+ * of extension (Art. 12 p.2) does not.
+ */
+const CLOSING_PURPOSES = new Set([
+  'answer',
+  'notice_redirect',
+  'notice_no_answer',
+  'notice_unreadable',
+  'notice_abuse',
+]);
+
 /** Channels by what is known of the addressee: the cabinet of a resident, e-mail, and post otherwise. */
 function defaultChannels(r: Recipient): DispatchChannel[] {
   const out: DispatchChannel[] = [];
@@ -47,9 +61,9 @@ function defaultChannels(r: Recipient): DispatchChannel[] {
 /**
  * Dispatch of a signed outgoing document: registration in the outgoing journal of its package
  * (`ИСХ-ОГ-…`; a general `outgoing` journal otherwise), delivery to the resident's cabinet, an
- * e-mail with a download link, a printable copy for post. An answer (kind `answer`) closes the
- * incoming document and its open assignments; the hook `onAnswerDispatched` lets the module of the
- * case follow (for notices too).
+ * e-mail with a download link, a printable copy for post. An answer (or a notice that ends the
+ * case, see CLOSING_PURPOSES) closes the incoming document and its open assignments, and the hook
+ * `onAnswerDispatched` lets the module of the case follow; other notices are only sent.
  */
 export async function dispatchDocument(
   ctx: Ctx,
@@ -81,6 +95,11 @@ export async function dispatchDocument(
   if (!signature) throw conflict('not_signed', 'The document has no signature');
 
   const pkg = await packageOf(ctx, deps, doc.serviceInstanceId ?? incoming?.serviceInstanceId ?? null);
+  const templateCode = (await versionsRepo.get(ctx.tx, m, doc.id))?.templateCode;
+  const purpose =
+    pkg?.manifest.templates.find((t) => t.code === templateCode)?.purpose ??
+    (doc.kind === 'answer' ? 'answer' : 'other');
+  const closesCase = CLOSING_PURPOSES.has(purpose);
   const journal = pkg
     ? { ...pkg.manifest.outgoingJournal, direction: 'outgoing' as const }
     : GENERAL_OUTGOING_JOURNAL;
@@ -127,8 +146,13 @@ export async function dispatchDocument(
   });
 
   if (incoming) {
-    await recordEvent(ctx, incoming.id, 'answer_dispatched', { answerId: doc.id, kind: doc.kind, ...facts });
-    if (doc.kind === 'answer' && incoming.status !== 'closed') {
+    await recordEvent(ctx, incoming.id, 'answer_dispatched', {
+      answerId: doc.id,
+      kind: doc.kind,
+      purpose,
+      ...facts,
+    });
+    if (closesCase && incoming.status !== 'closed') {
       const report = `Ответ ${registered.regNumber} направлен заявителю`;
       await executionRepo.completeOpenOfDocument(ctx.tx, m, incoming.id, report, now);
       const active = await executionRepo.activeResolutionForUpdate(ctx.tx, m, incoming.id);
@@ -143,7 +167,7 @@ export async function dispatchDocument(
         after: { status: 'closed', answerId: doc.id },
       });
     }
-    await deps.hooks.onAnswerDispatched(ctx, incoming.id, doc.id);
+    if (closesCase) await deps.hooks.onAnswerDispatched(ctx, incoming.id, doc.id);
   }
   return { document: registered, dispatches };
 }

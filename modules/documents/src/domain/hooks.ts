@@ -30,7 +30,11 @@ export interface ResolutionInfo {
 export interface DocumentHooks {
   /** A head wrote (or re-wrote) a resolution on an incoming document. */
   onResolution?(ctx: Ctx, documentId: string, resolution: ResolutionInfo): Promise<void>;
-  /** The signed answer `answerId` to the incoming document `incomingId` was registered and dispatched. */
+  /**
+   * The signed answer `answerId` to the incoming document `incomingId` was registered and dispatched
+   * and the incoming document closed: an answer on the merits, or a notice that ends the case
+   * (forwarding, no answer under 59-FZ Art. 11, unreadable). Not called for a notice of extension.
+   */
   onAnswerDispatched?(ctx: Ctx, incomingId: string, answerId: string): Promise<void>;
   /** A closed incoming document was reopened (e.g. the resident rejected the answer). */
   onReopen?(ctx: Ctx, documentId: string, reason: string): Promise<void>;

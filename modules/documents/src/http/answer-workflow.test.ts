@@ -395,3 +395,44 @@ describe('from resolution to a dispatched, signed answer', () => {
     expect(draft.statusCode, draft.body).toBe(201);
   });
 });
+
+describe('a notice of extension (59-FZ Art. 12 p.2)', () => {
+  it('is dispatched without closing the case or calling onAnswerDispatched', async () => {
+    const incoming = await makeRegisteredIncoming(p, 'zarechny', {
+      dueDate: '2026-03-31',
+      serviceInstanceId: await instanceId(p, 'zarechny', 'appeals-59fz'),
+    });
+    await req(s.head, 'POST', `/documents/${incoming.id}/resolutions`, {
+      responsibleUserId: id.executor,
+      dueDate: '2026-03-27',
+      instruction: 'Продлить срок и уведомить заявителя.',
+    });
+    const draft = await req(s.executor, 'POST', `/documents/${incoming.id}/answer`, {
+      templateCode: 'notice_extension',
+      text: 'Срок рассмотрения продлён в связи с запросом в ресурсоснабжающую организацию.',
+      fields: { extension_days: '30', new_due_date: '2026-04-30' },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const noticeId = draft.json().document.id as string;
+    expect(draft.json().document.kind).toBe('notice');
+    await req(s.executor, 'POST', `/documents/${noticeId}/approval`, { stages: [[id.approver]] });
+    expect(
+      (
+        await req(s.approver, 'POST', `/documents/${noticeId}/approval/decision`, { decision: 'approve' })
+      ).json().status,
+    ).toBe('approved');
+    expect((await req(s.head, 'POST', `/documents/${noticeId}/sign`)).statusCode).toBe(201);
+    const sent = await req(s.registrar, 'POST', `/documents/${noticeId}/dispatch`, { channels: ['email'] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().dispatches.map((d: { channel: string }) => d.channel)).toEqual(['email']);
+    const view = (await req(s.head, 'GET', `/documents/${incoming.id}`)).json();
+    expect(view.document.status).toBe('in_work');
+    expect(calls.some((c) => c.startsWith(`dispatched:${incoming.id}`))).toBe(false);
+    // The answer on the merits may still be drafted: a notice is another kind of draft.
+    const answer = await req(s.executor, 'POST', `/documents/${incoming.id}/answer`, {
+      templateCode: 'answer',
+      text: 'Ответ.',
+    });
+    expect(answer.statusCode, answer.body).toBe(201);
+  });
+});
