@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { municipalityParam, pageQuery, requirePermission, uuidSchema, type TypedApp } from '@zemstvo/http';
+import { changeResolutionDueDate } from '../application/change-due-date.ts';
 import { completeAssignment } from '../application/complete-assignment.ts';
 import { staffDirectory, userOf, type WorkflowDeps } from '../application/deps.ts';
 import { writeResolution } from '../application/write-resolution.ts';
@@ -36,6 +37,24 @@ export function executionRoutes(app: TypedApp, deps: WorkflowDeps): void {
       const out = await req.useCase((ctx) => writeResolution(ctx, deps, req.params.id, req.body));
       return reply.status(201).send(out);
     },
+  );
+
+  app.post(
+    '/m/:municipality/documents/:id/resolutions/due-date',
+    {
+      preHandler: requirePermission('document.resolve'),
+      schema: {
+        tags,
+        summary:
+          'Move the due date of the active resolution: open assignments get it, reminders are re-scheduled',
+        params: docParams,
+        body: z.object({ dueDate: isoDate, reason: z.string().trim().min(1).max(2000) }),
+        response: { 200: z.object({ assignments: z.array(assignmentOut) }) },
+      },
+    },
+    async (req) => ({
+      assignments: await req.useCase((ctx) => changeResolutionDueDate(ctx, deps, req.params.id, req.body)),
+    }),
   );
 
   app.get(

@@ -344,3 +344,57 @@ describe('assignments', () => {
     expect((await p.app.inject({ url: '/api/me/notifications' })).statusCode).toBe(401);
   });
 });
+
+describe('moving the due date', () => {
+  it('re-schedules the reminder for the new date; the old date’s reminder does nothing', async () => {
+    const doc = await makeRegisteredIncoming(p, 'zarechny', { dueDate: '2026-03-31' });
+    const res = await resolve(doc.id, {
+      responsibleUserId: ids.executor,
+      dueDate: '2026-03-20',
+      instruction: 'Исполнить.',
+    });
+    const a = res.json().assignments[0].id as string;
+    const move = (body: object) =>
+      p.app.inject({
+        method: 'POST',
+        url: url(`/documents/${doc.id}/resolutions/due-date`),
+        headers: head.headers,
+        payload: body,
+      });
+    expect((await move({ dueDate: '2026-04-01', reason: 'Позже.' })).json().error.code).toBe(
+      'due_after_legal_deadline',
+    );
+    const moved = await move({ dueDate: '2026-03-27', reason: 'Ожидается ответ подрядчика.' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().assignments).toMatchObject([{ id: a, dueDate: '2026-03-27' }]);
+    const count = async () =>
+      (
+        await p.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM notifications WHERE assignment_id = $1 AND kind = 'reminder'`,
+          [a],
+        )
+      )[0]!.n;
+    clock.set('2026-03-17T06:00:00Z'); // the old date's reminder
+    await p.worker.drain();
+    expect(await count()).toBe(0);
+    clock.set('2026-03-24T06:00:00Z'); // three working days before 27 March
+    await p.worker.drain();
+    expect(await count()).toBe(1);
+    clock.set('2026-03-25T06:00:00Z');
+    await p.worker.drain();
+    expect(await count()).toBe(1);
+    clock.set('2026-03-02T07:00:00Z');
+    head = await p.loginAs('head@zarechny.demo.zemstvo.ru');
+    const history = (await p.app.inject({ url: url(`/documents/${doc.id}`), headers: head.headers })).json()
+      .history;
+    expect(history.map((h: { type: string }) => h.type)).toContain('due_date_changed');
+    const other = await makeRegisteredIncoming(p, 'zarechny');
+    const none = await p.app.inject({
+      method: 'POST',
+      url: url(`/documents/${other.id}/resolutions/due-date`),
+      headers: head.headers,
+      payload: { dueDate: '2026-03-27', reason: 'x' },
+    });
+    expect([none.statusCode, none.json().error.code]).toEqual([409, 'no_active_resolution']);
+  });
+});

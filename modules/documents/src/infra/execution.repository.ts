@@ -158,6 +158,28 @@ export const executionRepo = {
     return rows.length;
   },
 
+  async setResolutionDue(sql: Sql, m: string, id: string, dueDate: string): Promise<void> {
+    await sql.query('UPDATE resolutions SET due_date = $3 WHERE municipality_id = $1 AND id = $2', [
+      m,
+      id,
+      dueDate,
+    ]);
+  },
+
+  /** Moves the due date of a resolution's open assignments; returns them as they are now. */
+  async setOpenAssignmentsDue(
+    sql: Sql,
+    m: string,
+    resolutionId: string,
+    dueDate: string,
+  ): Promise<AssignmentRow[]> {
+    return sql.query(
+      `UPDATE assignments a SET due_date = $3 WHERE a.municipality_id = $1 AND a.resolution_id = $2 AND a.status = 'open'
+       RETURNING ${ASG_COLS('a')}`,
+      [m, resolutionId, dueDate],
+    );
+  },
+
   async completeAssignment(sql: Sql, m: string, id: string, report: string, now: Date): Promise<void> {
     await sql.query(
       `UPDATE assignments SET status = 'done', report = $3, completed_at = $4 WHERE municipality_id = $1 AND id = $2`,
