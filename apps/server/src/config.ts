@@ -21,6 +21,7 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Zemstvo <no-reply@zemstvo.local>'),
   MAP_TILE_URL: z.string().default(''),
+  MAP_TILE_ATTRIBUTION: z.string().max(500).default(''),
   AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(60),
   AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(20),
   OIDC_PROVIDERS: z.string().default('[]'),
@@ -43,6 +44,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   mapTileUrl: string;
+  /** Attribution the tile server requires, shown in the map's corner (e.g. © OpenStreetMap contributors). */
+  mapTileAttribution: string;
   /** Requests per minute and client IP on each sign-in, sign-up and reset route. */
   authRateLimitPerIp: number;
   /** Sign-in attempts per minute and e-mail, from any IP. */
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     authRateLimitPerIp: e.AUTH_RATE_LIMIT_PER_IP,
     authRateLimitPerAccount: e.AUTH_RATE_LIMIT_PER_ACCOUNT,
     oidcProviders,

@@ -44,6 +44,8 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/m/:municipality',
   // Demo logins are shown on the start page (empty when no demo data is loaded).
   'GET /api/demo',
+  // The web app's public settings: the map tile server named by MAP_TILE_URL, nothing secret.
+  'GET /api/config',
   // The service catalogue: residents choose where to write before signing in (settings stay hidden).
   'GET /api/services',
   'GET /api/m/:municipality/services',

@@ -30,6 +30,11 @@ describe('platform smoke', () => {
     expect(other.json().error.code).toBe('forbidden');
   });
 
+  it('tells the web app there are no map tiles when MAP_TILE_URL is not set', async () => {
+    const res = await p.app.inject('/api/config');
+    expect(res.json()).toEqual({ map: { tileUrl: null, attribution: null } });
+  });
+
   it('answers an unknown route with the error shape', async () => {
     const res = await p.app.inject('/api/nope');
     expect(res.statusCode).toBe(404);

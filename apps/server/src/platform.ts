@@ -100,6 +100,10 @@ export async function createPlatform(
     logger: log,
     imgSources: config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin] : [],
   });
+  // What the web app needs to know about this installation: the map tile server (MAP_TILE_URL), if any.
+  app.get('/api/config', { schema: { tags: ['config'], summary: 'Public settings of the web app (map tiles)' } }, async () => ({
+    map: { tileUrl: config.mapTileUrl || null, attribution: config.mapTileAttribution || null },
+  }));
   app.get('/api/demo', { schema: { tags: ['demo'], summary: 'Demo logins, when demo data is loaded' } }, async () => ({
     enabled: demo !== null,
     password: demo?.password ?? null,
