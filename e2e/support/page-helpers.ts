@@ -1,8 +1,11 @@
 import type { Page } from 'playwright-core';
 
-/** The text of the page's h1, once it says `expected` (waits for it). */
-export async function waitForHeading(page: Page, expected: string): Promise<string> {
-  const h1 = page.getByRole('heading', { level: 1, name: expected, exact: true });
+/** The text of the page's h1, once it says `expected` (exactly, or matching a pattern; waits for it). */
+export async function waitForHeading(page: Page, expected: string | RegExp): Promise<string> {
+  const h1 =
+    typeof expected === 'string'
+      ? page.getByRole('heading', { level: 1, name: expected, exact: true })
+      : page.getByRole('heading', { level: 1, name: expected });
   await h1.waitFor();
   return (await h1.textContent()) ?? '';
 }

@@ -59,4 +59,12 @@ export interface ServiceDetail {
   intakeForm: { fields: IntakeField[] };
   publicVisibility: { publicByDefault: boolean; duplicateRadiusMeters: number };
   law59: boolean;
+  /** Templates answers and notices are drafted from. */
+  templates?: ServiceTemplate[];
+}
+
+export interface ServiceTemplate {
+  code: string;
+  title: Localized;
+  purpose: string;
 }

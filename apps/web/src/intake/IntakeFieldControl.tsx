@@ -61,7 +61,7 @@ export function IntakeFieldControl({
           />
           <label htmlFor={id}>
             {label}
-            {field.required && <span className="required-mark"> *</span>}
+            {field.required && <span className="required-mark" aria-hidden="true"> *</span>}
           </label>
         </div>
         {hint && (

@@ -84,7 +84,15 @@ export function LocationPicker({ id, label, hint, error, required, value, onChan
     <fieldset className={error ? 'field location-field field-invalid' : 'field location-field'} aria-describedby={describedBy}>
       <legend>
         {label}
-        {required && <span className="required-mark"> *</span>}
+        {required && (
+          <>
+            <span className="required-mark" aria-hidden="true">
+              {' '}
+              *
+            </span>
+            <span className="visually-hidden"> ({t('intake.requiredWord')})</span>
+          </>
+        )}
       </legend>
       {hint && (
         <p id={hintId} className="field-hint">

@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { AppealView } from '../../api/appeals.ts';
 import type { ServiceDetail } from '../../api/catalog.ts';
 import type { DocumentInfo } from '../../api/documents.ts';
+import type { WorkflowCan } from '../../api/workflow.ts';
 import { ActionCard } from '../../components/ActionCard.tsx';
+import { CompleteAssignmentForm } from './actions/CompleteAssignmentForm.tsx';
+import { DraftAnswerForm } from './actions/DraftAnswerForm.tsx';
 import { ExtendForm } from './actions/ExtendForm.tsx';
 import { RedirectForm } from './actions/RedirectForm.tsx';
 import { RegisterAppealForm } from './actions/RegisterAppealForm.tsx';
@@ -20,6 +23,8 @@ export function CaseActions({
   document,
   appeal,
   service,
+  can,
+  hasDraft,
   onDone,
 }: {
   slug: string;
@@ -27,23 +32,27 @@ export function CaseActions({
   document: DocumentInfo;
   appeal: AppealView | null;
   service: ServiceDetail | null;
+  /** What the workflow lets the member do with this document now. */
+  can: WorkflowCan | null;
+  /** An answer is already being drafted (a second one waits until it is done). */
+  hasDraft: boolean;
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const can = (p: string) => abilities.includes(p);
+  const has = (p: string) => abilities.includes(p);
   const closed = appeal ? appeal.closedAt !== null : document.status === 'closed' || document.status === 'done';
   const received = document.status === 'received';
   const registered = !received && !closed;
   const law59 = appeal?.service.law59 ?? false;
   const cards = [];
 
-  if (appeal && service && received && can('document.register'))
+  if (appeal && service && received && has('document.register'))
     cards.push(
       <ActionCard key="register" title={t('case.register.title')} open>
         <RegisterAppealForm slug={slug} appeal={appeal} service={service} onDone={onDone} />
       </ActionCard>,
     );
-  if (registered && can('document.resolve'))
+  if (can?.resolve ?? (registered && has('document.resolve')))
     cards.push(
       <ActionCard
         key="resolution"
@@ -53,25 +62,43 @@ export function CaseActions({
         <ResolutionForm slug={slug} documentId={document.id} legalDue={appeal?.answerDue ?? document.dueDate} onDone={onDone} />
       </ActionCard>,
     );
-  if (appeal && registered && law59 && appeal.extensions === 0 && can('document.resolve'))
+  if (can?.completeAssignmentId)
+    cards.push(
+      <ActionCard key="complete" title={t('case.complete.title')}>
+        <CompleteAssignmentForm slug={slug} assignmentId={can.completeAssignmentId} onDone={onDone} />
+      </ActionCard>,
+    );
+  if (can?.draftAnswer && !hasDraft && service?.templates?.length)
+    cards.push(
+      <ActionCard key="draft" title={t('case.draft.title')} open>
+        <DraftAnswerForm
+          slug={slug}
+          incomingId={document.id}
+          serviceSlug={appeal?.service.slug ?? null}
+          templates={service.templates}
+          onDone={onDone}
+        />
+      </ActionCard>,
+    );
+  if (appeal && registered && law59 && appeal.extensions === 0 && has('document.resolve'))
     cards.push(
       <ActionCard key="extend" title={t('case.extend.title')}>
         <ExtendForm slug={slug} appealId={appeal.id} onDone={onDone} />
       </ActionCard>,
     );
-  if (appeal && registered && can('document.register'))
+  if (appeal && registered && has('document.register'))
     cards.push(
       <ActionCard key="redirect" title={t('case.redirect.title')}>
         <RedirectForm slug={slug} appealId={appeal.id} onDone={onDone} />
       </ActionCard>,
     );
-  if (appeal && registered && law59 && !appeal.specialHandling && can('document.resolve'))
+  if (appeal && registered && law59 && !appeal.specialHandling && has('document.resolve'))
     cards.push(
       <ActionCard key="handling" title={t('case.handling.title')}>
         <SpecialHandlingForm slug={slug} appealId={appeal.id} onDone={onDone} />
       </ActionCard>,
     );
-  if (appeal && !received && can('appeal.status'))
+  if (appeal && !received && has('appeal.status'))
     cards.push(
       <ActionCard key="status" title={t('case.status.title')}>
         <StatusForm slug={slug} appealId={appeal.id} onDone={onDone} />

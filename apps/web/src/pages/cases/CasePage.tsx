@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { appealPath, type AppealDetail } from '../../api/appeals.ts';
 import type { ServiceDetail } from '../../api/catalog.ts';
 import { docPath, type DocumentWithHistory } from '../../api/documents.ts';
+import type { WorkflowView } from '../../api/workflow.ts';
 import { HistoryList } from '../../components/HistoryList.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -15,6 +16,7 @@ import { AttachmentList } from './AttachmentList.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
 import { DocumentFacts } from './DocumentFacts.tsx';
+import { ResolutionsPanel } from './ResolutionsPanel.tsx';
 
 /** One case: its requisites and text, what the member may do now, the answers, the whole history. */
 function Case({ id }: { id: string }) {
@@ -28,24 +30,28 @@ function Case({ id }: { id: string }) {
   const service = useApiData<ServiceDetail>(
     serviceSlug ? `/api/m/${encodeURIComponent(slug)}/services/${encodeURIComponent(serviceSlug)}` : null,
   );
+  const workflow = useApiData<WorkflowView>(docPath(slug, id, '/workflow'));
   const [message, setMessage] = useState('');
   const [round, setRound] = useState(0);
   const { reload: reloadDoc } = doc;
   const { reload: reloadAppeal } = appeal;
+  const { reload: reloadWorkflow } = workflow;
   const onDone = useCallback(
     (text: string) => {
       setMessage(text);
       setRound((r) => r + 1);
       reloadDoc();
       reloadAppeal();
+      reloadWorkflow();
     },
-    [reloadDoc, reloadAppeal],
+    [reloadDoc, reloadAppeal, reloadWorkflow],
   );
 
   return (
     <Loaded state={doc.state} onRetry={doc.reload}>
       {({ document, history, children }) => {
         const a = kind === 'appeal' && appeal.state.status === 'ready' ? appeal.state.data.appeal : null;
+        const w = workflow.state.status === 'ready' ? workflow.state.data : null;
         const title = document.regNumber
           ? t('case.titleNumber', { number: document.regNumber })
           : t(`case.kind.${document.kind}`, { defaultValue: document.title });
@@ -87,11 +93,14 @@ function Case({ id }: { id: string }) {
                 document={document}
                 appeal={a}
                 service={service.state.status === 'ready' ? service.state.data : null}
+                can={w?.can ?? null}
+                hasDraft={children.some((c) => c.direction === 'outgoing' && c.status !== 'dispatched')}
                 onDone={onDone}
               />
             )}
+            {w && <ResolutionsPanel resolutions={w.resolutions} />}
             <AttachmentList key={round} slug={slug} documentId={document.id} />
-            <CaseDocuments key={`d${round}`} slug={slug} incoming={document} documents={children} onDone={onDone} />
+            <CaseDocuments key={`d${round}`} slug={slug} documents={children} onDone={onDone} />
             <HistoryList events={history} title={t('case.history')} />
             <p>
               <Link to={`/workspace/${slug}/inbox`}>{t('case.backToInbox')}</Link>

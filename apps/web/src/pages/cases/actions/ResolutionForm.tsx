@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
 import { docPath } from '../../../api/documents.ts';
-import type { Items, Member } from '../../../api/types.ts';
+import type { Items } from '../../../api/types.ts';
+import { colleaguesPath, type Colleague } from '../../../api/workflow.ts';
 import { Loaded } from '../../../components/Loaded.tsx';
 import { useApiData } from '../../../hooks/use-api-data.ts';
 import { sortByText } from '../../../i18n/localized.ts';
@@ -10,7 +11,7 @@ import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
 
 /** Executors first (by role), then everyone else, each group by name. */
-function ordered(members: readonly Member[], language: string): Member[] {
+function ordered(members: readonly Colleague[], language: string): Colleague[] {
   const byName = sortByText(members, (m) => m.displayName, language);
   return [...byName.filter((m) => m.roleKeys.includes('executor')), ...byName.filter((m) => !m.roleKeys.includes('executor'))];
 }
@@ -33,14 +34,14 @@ export function ResolutionForm({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const members = useApiData<Items<Member>>(`/api/m/${encodeURIComponent(slug)}/members`);
+  const members = useApiData<Items<Colleague>>(colleaguesPath(slug, 'document.execute'));
   const { busy, error, run } = useAction(onDone);
   const [responsible, setResponsible] = useState('');
   const [co, setCo] = useState<string[]>([]);
   const [dueDate, setDueDate] = useState(legalDue ?? '');
   const [instruction, setInstruction] = useState('');
 
-  const onSubmit = (list: Member[]) => (e: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (list: Colleague[]) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const responsibleUserId = responsible || list[0]?.userId || '';
     void run(
@@ -59,7 +60,7 @@ export function ResolutionForm({
     <Loaded state={members.state} onRetry={members.reload}>
       {({ items }) => {
         const list = ordered(items, i18n.language);
-        const label = (m: Member) =>
+        const label = (m: Colleague) =>
           `${m.displayName}${m.roleKeys.length ? ` — ${m.roleKeys.map((k) => t(`roles.${k}`, { defaultValue: k })).join(', ')}` : ''}`;
         return (
           <form className="form" onSubmit={onSubmit(list)}>
