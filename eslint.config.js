@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['modules/*/src/**/*.ts', 'packages/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
+    files: ['modules/*/src/**/*.ts', 'modules/*/scripts/**/*.ts', 'packages/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -12,8 +12,8 @@ const badName = (message: string, name: string) =>
 
 // C0 and C1 control characters and DEL; bidirectional overrides and isolates (a name like
 // `photo<RLO>gpj.exe` shows as `photoexe.jpg`); zero-width characters and the BOM.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/g;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
