@@ -16,14 +16,13 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/infra/*', '**/infra/**'], message: 'Import another module through its public index, never its infra.' },
+            {
+              group: ['@zemstvo/*/infra/*', '@zemstvo/*/src/infra/*', '**/modules/*/src/infra/*'],
+              message: 'Import another module through its public index (src/index.ts), never its infra.',
+            },
           ],
         },
       ],
     },
-  },
-  {
-    files: ['modules/*/src/**/*.ts', 'modules/*/scripts/**/*.ts', 'packages/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
   },
 );
