@@ -5,18 +5,20 @@ import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.tsx';
 import { RegisterPage } from './pages/auth/RegisterPage.tsx';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { CabinetPage } from './pages/CabinetPage.tsx';
-import { CasePage } from './pages/cases/CasePage.tsx';
-import { InboxPage } from './pages/cases/InboxPage.tsx';
 import { OutboxPage } from './pages/dev/OutboxPage.tsx';
+import {
+  CasePage,
+  InboxPage,
+  NewAppealPage,
+  PublicReportsPage,
+  ResidentAppealPage,
+  ServicesPage,
+  VerifyPage,
+} from './pages/lazy-pages.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
-import { NewAppealPage } from './pages/resident/NewAppealPage.tsx';
-import { PublicReportsPage } from './pages/resident/PublicReportsPage.tsx';
-import { ResidentAppealPage } from './pages/resident/ResidentAppealPage.tsx';
-import { VerifyPage } from './pages/resident/VerifyPage.tsx';
 import { StaffDocumentRedirect } from './pages/cases/StaffDocumentRedirect.tsx';
-import { ServicesPage } from './pages/resident/ServicesPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { AuditPage } from './pages/workspace/AuditPage.tsx';
 import { DepartmentsPage } from './pages/workspace/DepartmentsPage.tsx';

@@ -9,6 +9,7 @@ import { HistoryList } from '../../components/HistoryList.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
+import { localized } from '../../i18n/localized.ts';
 import { SectionPage } from '../workspace/SectionPage.tsx';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import { AppealFacts } from './AppealFacts.tsx';
@@ -20,7 +21,7 @@ import { ResolutionsPanel } from './ResolutionsPanel.tsx';
 
 /** One case: its requisites and text, what the member may do now, the answers, the whole history. */
 function Case({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { municipality } = useWorkspace();
   const slug = municipality.slug;
   const doc = useApiData<DocumentWithHistory>(docPath(slug, id));
@@ -32,6 +33,11 @@ function Case({ id }: { id: string }) {
   );
   const workflow = useApiData<WorkflowView>(docPath(slug, id, '/workflow'));
   const [message, setMessage] = useState('');
+  const themeTitle = (code: string | null) => {
+    const themes = service.state.status === 'ready' ? service.state.data.categories.flatMap((c) => c.themes) : [];
+    const found = code ? themes.find((x) => x.code === code) : undefined;
+    return found ? localized(found.title, i18n.language) : (code ?? t('case.register.noTheme'));
+  };
   const [round, setRound] = useState(0);
   const { reload: reloadDoc } = doc;
   const { reload: reloadAppeal } = appeal;
@@ -74,7 +80,7 @@ function Case({ id }: { id: string }) {
                         {q.text}
                         <span className="muted">
                           {' '}
-                          ({q.themeCode ?? t('case.register.noTheme')}; {t(`case.repetition.${q.repetition}`)})
+                          ({themeTitle(q.themeCode)}; {t(`case.repetition.${q.repetition}`)})
                         </span>
                       </li>
                     ))}

@@ -1,21 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
-import type { Localized } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatDateTime } from '../../i18n/dates.ts';
-import { localized } from '../../i18n/localized.ts';
 
 /** What POST /api/verify says about a file. */
 export interface Verification {
   valid: boolean;
+  sha256: string;
   signer?: string;
   position?: string | null;
   signedAt?: string;
-  municipality?: Localized | string;
+  /** The municipality's name in Russian and in English, as the signature recorded it. */
+  municipality?: string | null;
+  municipalityEn?: string | null;
   documentNumber?: string | null;
-  sha256?: string;
 }
 
 /** Anyone holding a signed file checks it here: the server looks its SHA-256 up among signatures. */
@@ -43,8 +43,7 @@ export function VerifyPage() {
       setBusy(false);
     }
   };
-  const municipality = (m: Verification['municipality']) =>
-    typeof m === 'string' ? m : m ? localized(m, i18n.language) : '';
+  const municipality = (r: Verification) => (i18n.language === 'en' ? (r.municipalityEn ?? r.municipality) : r.municipality);
 
   return (
     <section className="card">
@@ -73,7 +72,7 @@ export function VerifyPage() {
                   date: result.signedAt ? formatDateTime(result.signedAt, i18n.language) : '',
                 })}
               </p>
-              {result.municipality && <p>{municipality(result.municipality)}</p>}
+              {municipality(result) && <p>{municipality(result)}</p>}
               {result.documentNumber && <p>{t('verify.number', { number: result.documentNumber })}</p>}
             </div>
           ) : (
@@ -81,6 +80,11 @@ export function VerifyPage() {
               <p>{t('verify.invalid')}</p>
             </div>
           ))}
+        {result && (
+          <p className="muted">
+            SHA-256: <code className="sha">{result.sha256}</code>
+          </p>
+        )}
       </div>
     </section>
   );

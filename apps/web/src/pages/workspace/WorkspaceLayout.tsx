@@ -1,7 +1,9 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useParams } from 'react-router';
 import type { Items, Me, Municipality, MunicipalityWithAbilities } from '../../api/types.ts';
 import { Loaded } from '../../components/Loaded.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
 import { localized } from '../../i18n/localized.ts';
 import { MunicipalitySwitcher } from './MunicipalitySwitcher.tsx';
@@ -29,7 +31,9 @@ export function WorkspaceLayout({ me }: { me: Me }) {
               <MunicipalitySwitcher key={municipality.slug} current={municipality.slug} options={options} />
             </aside>
             <div className="workspace-content">
-              <Outlet context={context} />
+              <Suspense fallback={<Loading />}>
+                <Outlet context={context} />
+              </Suspense>
             </div>
           </div>
         );
