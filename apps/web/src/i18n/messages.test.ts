@@ -97,6 +97,9 @@ describe('interface texts', () => {
       ['overview.open', 'overview.openLabel'],
       ['intake.removeFile', 'intake.removeFileLabel'],
       ['reports.showOnMap', 'reports.showOnMapLabel'],
+      ['notifications.markRead', 'notifications.markReadLabel'],
+      ['start.write', 'start.writeLabel'],
+      ['start.map', 'start.mapLabel'],
     ];
     for (const [visible, label] of pairs)
       for (const texts of [ruLeaves, enLeaves])

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Items, Municipality, Region } from '../api/types.ts';
 import { Loaded } from '../components/Loaded.tsx';
 import { useApiData } from '../hooks/use-api-data.ts';
@@ -27,6 +28,14 @@ export function MunicipalityList() {
                 <li key={m.slug}>
                   <span className="municipality-name">{localized(m.name, i18n.language)}</span>
                   <span className="muted">{t('start.region', { region: regionName(m.regionSlug) })}</span>
+                  <span className="municipality-links">
+                    <Link to={`/services?m=${m.slug}`} aria-label={t('start.writeLabel', { name: localized(m.name, i18n.language) })}>
+                      {t('start.write')}
+                    </Link>
+                    <Link to={`/m/${m.slug}/reports`} aria-label={t('start.mapLabel', { name: localized(m.name, i18n.language) })}>
+                      {t('start.map')}
+                    </Link>
+                  </span>
                 </li>
               ))}
             </ul>

@@ -7,6 +7,7 @@ import { ActionCard } from '../../components/ActionCard.tsx';
 import { CompleteAssignmentForm } from './actions/CompleteAssignmentForm.tsx';
 import { DraftAnswerForm } from './actions/DraftAnswerForm.tsx';
 import { ExtendForm } from './actions/ExtendForm.tsx';
+import { MoveDueDateForm } from './actions/MoveDueDateForm.tsx';
 import { RedirectForm } from './actions/RedirectForm.tsx';
 import { RegisterAppealForm } from './actions/RegisterAppealForm.tsx';
 import { ResolutionForm } from './actions/ResolutionForm.tsx';
@@ -24,6 +25,7 @@ export function CaseActions({
   appeal,
   service,
   can,
+  activeDue,
   hasDraft,
   onDone,
 }: {
@@ -34,6 +36,8 @@ export function CaseActions({
   service: ServiceDetail | null;
   /** What the workflow lets the member do with this document now. */
   can: WorkflowCan | null;
+  /** The due date of the active resolution, when there is one (the head may move it). */
+  activeDue: string | null;
   /** An answer is already being drafted (a second one waits until it is done). */
   hasDraft: boolean;
   onDone: (message: string) => void;
@@ -60,6 +64,18 @@ export function CaseActions({
         open={document.status === 'registered'}
       >
         <ResolutionForm slug={slug} documentId={document.id} legalDue={appeal?.answerDue ?? document.dueDate} onDone={onDone} />
+      </ActionCard>,
+    );
+  if (activeDue && can?.resolve)
+    cards.push(
+      <ActionCard key="due" title={t('case.moveDue.title')}>
+        <MoveDueDateForm
+          slug={slug}
+          documentId={document.id}
+          current={activeDue}
+          legalDue={appeal?.answerDue ?? document.dueDate}
+          onDone={onDone}
+        />
       </ActionCard>,
     );
   if (can?.completeAssignmentId)

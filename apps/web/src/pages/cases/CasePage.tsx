@@ -100,6 +100,7 @@ function Case({ id }: { id: string }) {
                 appeal={a}
                 service={service.state.status === 'ready' ? service.state.data : null}
                 can={w?.can ?? null}
+                activeDue={w?.resolutions.find((r) => r.status === 'active')?.dueDate ?? null}
                 hasDraft={children.some((c) => c.direction === 'outgoing' && c.status !== 'dispatched')}
                 onDone={onDone}
               />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { localized } from '../../i18n/localized.ts';
+import { NotificationsPanel } from './NotificationsPanel.tsx';
 import { allowedSections } from './sections.ts';
 import { useWorkspace } from './workspace-context.ts';
 
@@ -33,6 +34,7 @@ export function WorkspaceHome() {
           ))}
         </ul>
       )}
+      <NotificationsPanel />
     </section>
   );
 }
