@@ -25,11 +25,12 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to="/" className="brand" aria-label={t('app.homeLink')}>
+        <Link to="/" className="brand">
           <BrandMark />
           <span className="brand-text">
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>
+            <span className="visually-hidden">{t('app.homeLink')}</span>
           </span>
         </Link>
         <nav className="main-nav" aria-label={t('app.mainNav')}>

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
+import { openBrowser, type Browser } from './support/browser.ts';
+import { logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
+import { startPlatform, type RunningPlatform } from './support/platform.ts';
+
+const PASSWORD = 'zemstvo-demo-2026';
+
+/** Each page, once its heading is there and its data loaded, against axe-core's WCAG 2.1 AA rules. */
+async function check(browser: Browser, path: string, heading: string | RegExp, ready?: string): Promise<void> {
+  const { page } = browser;
+  await page.goto(path);
+  await waitForHeading(page, heading);
+  if (ready) await page.getByText(ready, { exact: false }).first().waitFor();
+  await page.getByRole('status').filter({ hasText: /^Загрузка…$|^Loading…$/ }).waitFor({ state: 'detached' });
+  expect(await axeViolations(page), path).toEqual([]);
+}
+
+/**
+ * The pages of the spine — residents' (services, intake forms with the map, the public map, the
+ * cabinet, verification) and staff's (inbox, case page with its forms) — have no WCAG 2.1 A/AA
+ * violations that axe-core can find, in Russian and in English.
+ */
+describe('accessibility of the spine’s pages (axe-core, WCAG 2.1 AA)', () => {
+  let server: RunningPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPlatform();
+    browser = await openBrowser(server.baseUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('public pages: services, the map of reports, verification', async () => {
+    await check(browser, '/services?m=zarechny', 'Написать в администрацию', 'Обращения граждан (59-ФЗ)');
+    await check(browser, '/m/zarechny/reports', 'Карта сообщений: Городской округ Заречный', 'Список сообщений');
+    await check(browser, '/verify', 'Проверка подписи документа');
+  });
+
+  it('a resident’s pages: both intake forms, the cabinet and an appeal', async () => {
+    const { page } = browser;
+    await logInWithForm(page, 'resident@demo.zemstvo.ru', PASSWORD);
+    await waitForHeading(page, 'Личный кабинет');
+    await check(browser, '/m/zarechny/write/appeals-59fz', 'Обращения граждан (59-ФЗ)', 'Суть обращения');
+    await check(browser, '/m/zarechny/write/urban-reports', 'Сообщения о проблемах городской среды', 'Широта');
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await axeViolations(page), 'intake form with errors').toEqual([]);
+    await check(browser, '/cabinet', 'Личный кабинет', 'Мои обращения');
+    await page.getByRole('link', { name: /^Обращение ОГ-/ }).first().click();
+    await waitForHeading(page, /^Обращение ОГ-/);
+    expect(await axeViolations(page), 'resident appeal page').toEqual([]);
+    await logOut(page);
+  });
+
+  it('staff pages: the inbox and a case with its registration form, in Russian and in English', async () => {
+    const { page } = browser;
+    await logInWithForm(page, 'registrar@zarechny.demo.zemstvo.ru', PASSWORD);
+    await page.waitForURL('**/workspace/zarechny');
+    await check(browser, '/workspace/zarechny/inbox?box=to_register', 'Входящие', 'Найдено');
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: 'История дела' }).waitFor();
+    expect(await axeViolations(page), 'case page with the registration form').toEqual([]);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Case history' }).waitFor();
+    expect(await axeViolations(page), 'case page in English').toEqual([]);
+    await check(browser, '/workspace/zarechny/inbox?box=all', 'Inbox', 'found');
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await waitForHeading(page, 'Входящие');
+    await logOut(page);
+  });
+
+  it('raised no script errors and no Content-Security-Policy refusals', () => {
+    expect(browser.problems).toEqual([]);
+  });
+});
