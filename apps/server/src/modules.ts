@@ -5,6 +5,7 @@ import { createCatalogModule, ServiceRegistry, type InstallHook } from '@zemstvo
 import { createDocumentsModule, type DocumentHooks } from '@zemstvo/documents';
 import type { ZemstvoModule } from '@zemstvo/http';
 import { identityModule } from '@zemstvo/identity';
+import { createKnowledgeModule } from '@zemstvo/knowledge';
 import { createOpen311Module } from '@zemstvo/open311';
 import { servicePackages } from '@zemstvo/services';
 import { tenancyModule } from '@zemstvo/tenancy';
@@ -27,6 +28,7 @@ export const modules: readonly ZemstvoModule[] = [
   createCatalogModule(serviceRegistry, installHooks),
   createDocumentsModule({ registry: serviceRegistry, hooks: documentHooks }),
   createAppealsModule({ registry: serviceRegistry }),
+  createKnowledgeModule({ registry: serviceRegistry }),
   createOpen311Module(serviceRegistry),
 ];
 

@@ -1,0 +1,186 @@
+import type { Sql } from '@zemstvo/kernel';
+
+/** Who may see what: staff municipalities, the resident's own appeals, public reports of public services. */
+export interface SearchScope {
+  /** Municipalities where the caller holds document.view: every document there. */
+  staffMunicipalities: readonly string[];
+  /** The signed-in resident: their own appeals. */
+  applicantUserId: string | null;
+  /** Service instances whose registered public reports anyone may see. */
+  publicInstances: readonly string[];
+  /** Restrict to these municipalities (one for /m/:m/search; null: wherever the scope reaches). */
+  municipalities: readonly string[] | null;
+}
+
+export interface SearchFilters {
+  kind?: string | undefined;
+  category?: string | undefined;
+  theme?: string | undefined;
+  status?: string | undefined;
+  district?: string | undefined;
+  executor?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The query: the caller's words (websearch syntax, stemmed per row's config) or corrected stems. */
+export type SearchQuery = { kind: 'words'; text: string } | { kind: 'stems'; text: string };
+
+export interface SearchRow {
+  id: string;
+  municipalityId: string;
+  municipality: string;
+  cfg: string;
+  kind: string;
+  title: string;
+  text: string;
+  regNumber: string | null;
+  status: string;
+  date: Date;
+  score: number;
+  categoryCode: string | null;
+  themeCode: string | null;
+  personNames: string[];
+  metadata: Record<string, unknown> | null;
+  /** The caller sees it as staff (else: own appeal or public report). */
+  staff: boolean;
+}
+
+export interface FacetRow {
+  facet: string;
+  value: string;
+  label: string | null;
+  n: number;
+}
+
+const tsqueryOf = (q: SearchQuery, cfg: string) =>
+  q.kind === 'words'
+    ? { tq: `websearch_to_tsquery(${cfg}, $1)`, pq: `phraseto_tsquery(${cfg}, $1)` }
+    : { tq: `plainto_tsquery('simple', $1)`, pq: `phraseto_tsquery('simple', $1)` };
+
+/** Builds the matched set shared by the page, the count and the facets ($1 query, $2.. scope and filters). */
+function matched(q: SearchQuery, scope: SearchScope, f: SearchFilters) {
+  const params: unknown[] = [
+    q.text,
+    [...scope.staffMunicipalities],
+    scope.applicantUserId,
+    [...scope.publicInstances],
+  ];
+  const conds = [
+    `(e.municipality_id = ANY($2::uuid[]) OR (e.applicant_user_id IS NOT NULL AND e.applicant_user_id = $3::uuid)
+      OR (e.is_public_report AND e.service_instance_id = ANY($4::uuid[])))`,
+  ];
+  const add = (cond: (p: string) => string, v: unknown) => {
+    params.push(v);
+    conds.push(cond(`$${params.length}`));
+  };
+  if (scope.municipalities) add((p) => `e.municipality_id = ANY(${p}::uuid[])`, [...scope.municipalities]);
+  if (f.kind) add((p) => `e.kind = ${p}`, f.kind);
+  if (f.category) add((p) => `e.category_code = ${p}`, f.category);
+  if (f.theme) add((p) => `e.theme_code = ${p}`, f.theme);
+  if (f.status) add((p) => `e.status = ${p}`, f.status);
+  if (f.district) add((p) => `e.district = ${p}`, f.district);
+  if (f.executor) add((p) => `e.executor_user_id = ${p}::uuid`, f.executor);
+  if (f.from) add((p) => `e.doc_date >= ${p}::date`, f.from);
+  if (f.to) add((p) => `e.doc_date < ${p}::date + 1`, f.to);
+  const { tq, pq } = tsqueryOf(q, 'c.cfg');
+  // One query per text search configuration in reach (usually one), so the GIN index serves it.
+  const cte = `q AS (
+      SELECT c.cfg, ${tq} AS tq, ${pq} AS pq FROM (SELECT DISTINCT e.cfg FROM search_entries e
+        WHERE e.municipality_id = ANY(coalesce(${scope.municipalities ? `$5::uuid[]` : 'NULL'}, ARRAY(SELECT id FROM municipalities)))) c
+    ),
+    hits AS (
+      SELECT e.*, q.tq,
+        (ts_rank_cd(e.tsv, q.tq, 32) + CASE WHEN e.tsv @@ q.pq THEN 1 ELSE 0 END)
+          * (0.5 + 0.5 * exp(-greatest(extract(epoch FROM now() - e.doc_date), 0) / (180 * 86400))) AS score,
+        e.municipality_id = ANY($2::uuid[]) AS staff
+      FROM search_entries e JOIN q ON q.cfg = e.cfg
+      WHERE e.tsv @@ q.tq AND ${conds.join(' AND ')}
+    )`;
+  return { cte, params };
+}
+
+export const searchRepo = {
+  async configOf(sql: Sql, municipalityIds: readonly string[]): Promise<string> {
+    const [row] = await sql.query<{ cfg: string }>(
+      `SELECT fts_config AS cfg FROM municipalities WHERE id = ANY($1::uuid[]) ORDER BY fts_config LIMIT 1`,
+      [[...municipalityIds]],
+    );
+    return row?.cfg ?? 'simple';
+  },
+
+  async page(sql: Sql, q: SearchQuery, scope: SearchScope, f: SearchFilters, limit: number, offset: number) {
+    const { cte, params } = matched(q, scope, f);
+    const n = params.length;
+    const items = await sql.query<SearchRow>(
+      `WITH ${cte}
+       SELECT h.document_id AS id, h.municipality_id AS "municipalityId", m.slug AS municipality, h.cfg::text AS cfg, h.kind,
+         h.title, left(h.body || E'\\n' || h.files_text, 20000) AS text, h.reg_number AS "regNumber", h.status,
+         h.doc_date AS date, h.score::float8 AS score, h.category_code AS "categoryCode", h.theme_code AS "themeCode",
+         h.person_names AS "personNames", h.metadata, h.staff
+       FROM hits h JOIN municipalities m ON m.id = h.municipality_id
+       ORDER BY h.score DESC, h.doc_date DESC, h.document_id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, limit, offset],
+    );
+    const facets = await sql.query<FacetRow>(
+      `WITH ${cte}
+       SELECT 'total' AS facet, '' AS value, NULL AS label, count(*)::int AS n FROM hits
+       UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM hits GROUP BY kind
+       UNION ALL SELECT 'category', category_code, NULL, count(*)::int FROM hits WHERE category_code IS NOT NULL GROUP BY category_code
+       UNION ALL SELECT 'theme', theme_code, NULL, count(*)::int FROM hits WHERE theme_code IS NOT NULL GROUP BY theme_code
+       UNION ALL SELECT 'district', district, NULL, count(*)::int FROM hits WHERE district IS NOT NULL GROUP BY district
+       UNION ALL SELECT 'status', status, NULL, count(*)::int FROM hits GROUP BY status
+       UNION ALL SELECT 'period', to_char(doc_date AT TIME ZONE 'UTC', 'YYYY-MM'), NULL, count(*)::int FROM hits GROUP BY 2
+       UNION ALL SELECT 'executor', h.executor_user_id::text, u.display_name, count(*)::int FROM hits h
+         JOIN users u ON u.id = h.executor_user_id WHERE h.staff GROUP BY h.executor_user_id, u.display_name`,
+      params,
+    );
+    return { items, facets };
+  },
+
+  /** Headlines over already masked texts, for the query in each row's configuration. */
+  async headlines(
+    sql: Sql,
+    q: SearchQuery,
+    rows: readonly { cfg: string; text: string }[],
+  ): Promise<string[]> {
+    if (!rows.length) return [];
+    const { tq } = tsqueryOf(q, 'x.cfg');
+    const out = await sql.query<{ h: string }>(
+      `SELECT ts_headline(x.cfg, x.t, ${tq},
+         'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS h
+       FROM unnest($2::regconfig[], $3::text[]) WITH ORDINALITY AS x(cfg, t, n) ORDER BY x.n`,
+      [q.text, rows.map((r) => r.cfg), rows.map((r) => r.text)],
+    );
+    return out.map((r) => r.h);
+  },
+
+  /** Each query word's stem, and the municipality's closest known stem by trigram similarity. */
+  async corrections(
+    sql: Sql,
+    cfg: string,
+    words: readonly string[],
+    municipalityIds: readonly string[] | null,
+  ) {
+    return sql.query<{ word: string; stem: string | null; fixed: string | null }>(
+      `SELECT w.word, s.stem,
+         coalesce(
+           (SELECT l.word FROM search_lexicon l WHERE l.word = s.stem
+              AND ($3::uuid[] IS NULL OR l.municipality_id = ANY($3::uuid[])) LIMIT 1),
+           (SELECT l.word FROM search_lexicon l WHERE l.word % s.stem
+              AND ($3::uuid[] IS NULL OR l.municipality_id = ANY($3::uuid[]))
+            ORDER BY similarity(l.word, s.stem) DESC, l.word LIMIT 1)) AS fixed
+       FROM unnest($2::text[]) WITH ORDINALITY AS w(word, n)
+       CROSS JOIN LATERAL (SELECT (SELECT t.lexeme FROM unnest(to_tsvector($1::regconfig, w.word)) t LIMIT 1) AS stem) s
+       ORDER BY w.n`,
+      [cfg, [...words], municipalityIds ? [...municipalityIds] : null],
+    );
+  },
+
+  async saveMetadata(sql: Sql, municipalityId: string, id: string, metadata: unknown): Promise<void> {
+    await sql.query(
+      'UPDATE search_entries SET metadata = $3::jsonb WHERE municipality_id = $1 AND document_id = $2 AND metadata IS NULL',
+      [municipalityId, id, JSON.stringify(metadata)],
+    );
+  },
+};
