@@ -70,7 +70,7 @@ describe('production calendar administration (/api/calendar)', () => {
     expect((await put('2026-05-05', { kind: 'off' }, {})).statusCode).toBe(401);
     expect((await del('2026-04-18', admin.headers)).statusCode).toBe(403);
     expect((await p.app.inject({ url: '/api/calendar/overrides', headers: resident.headers })).statusCode).toBe(403);
-    expect((await put('2026-02-30', { kind: 'off' })).json().error.code).toBe('bad_date');
+    expect((await put('2026-02-30', { kind: 'off' })).statusCode).toBe(400);
     expect((await put('2026-05-05', { kind: 'holiday' })).statusCode).toBe(400);
   });
 });

@@ -140,5 +140,8 @@ describe('staff inbox (GET /api/m/:m/inbox)', () => {
     const theirs = (await p.app.inject({ url: `/api/m/sosnovka/inbox?q=${encodeURIComponent(tag)}`, headers: foreign.headers })).json();
     expect(theirs.total).toBe(0);
     expect((await p.app.inject({ url: '/api/m/zarechny/inbox?box=mine', headers: head.headers })).statusCode).toBe(400);
+    // Dates that match the pattern but do not exist are refused before they reach the database.
+    for (const q of ['to=4938-65-32', 'from=2026-02-30'])
+      expect((await p.app.inject({ url: `/api/m/zarechny/inbox?${q}`, headers: head.headers })).statusCode).toBe(400);
   });
 });

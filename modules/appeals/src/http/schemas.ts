@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '@zemstvo/calendar';
 import { municipalityParam, uuidSchema } from '@zemstvo/http';
 import { SPECIAL_HANDLING } from '../domain/special-handling.ts';
 import { APPEAL_STATUSES, STAFF_SETTABLE } from '../domain/statuses.ts';
@@ -6,7 +7,10 @@ import { INBOX_BOXES, INBOX_SORTS } from '../infra/inbox.repository.ts';
 
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'codes are lowercase latin letters, digits, underscores');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'slug: lowercase latin letters, digits, dashes');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine(isIsoDate, 'no such date');
 const note = z.string().trim().max(2000);
 export const text = z.object({ ru: z.string(), en: z.string() });
 const titled = z.object({ code: z.string(), title: text });

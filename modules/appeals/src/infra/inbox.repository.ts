@@ -54,23 +54,34 @@ const TZ = 'Europe/Moscow';
 const OVERDUE = `coalesce(a.closed_at IS NULL AND ((a.registered_at IS NULL AND a.registration_due < $3::date)
   OR a.answer_due < $3::date OR a.notice_due < $3::date), false)`;
 
+/**
+ * The cases of the workflow's own tables, as uncorrelated sets (PostgreSQL hashes each once, so a
+ * box stays one pass over the appeals whatever their number). `$1` is the municipality, `$2` the
+ * caller, `$4` whether the caller signs.
+ */
+const WITH_ACTIVE_RESOLUTION = `SELECT r.document_id FROM resolutions r WHERE r.municipality_id = $1 AND r.status = 'active'`;
+const CALLER_EXECUTES = `SELECT s.document_id FROM assignments s
+  WHERE s.municipality_id = $1 AND s.executor_user_id = $2::uuid AND s.status = 'open'`;
+// A pending step of the caller on a draft answering the appeal, with no earlier stage of its round still pending.
+const CALLER_APPROVES = `SELECT dr.parent_id FROM documents dr
+  JOIN approval_steps st ON st.municipality_id = dr.municipality_id AND st.document_id = dr.id
+  WHERE dr.municipality_id = $1 AND dr.status = 'in_approval' AND dr.parent_id IS NOT NULL
+    AND st.approver_user_id = $2::uuid AND st.decision = 'pending'
+    AND NOT EXISTS (SELECT 1 FROM approval_steps e WHERE e.municipality_id = st.municipality_id AND e.document_id = st.document_id
+      AND e.round = st.round AND e.stage < st.stage AND e.decision = 'pending')`;
+const CALLER_SIGNS = `SELECT dr.parent_id FROM documents dr
+  WHERE dr.municipality_id = $1 AND dr.status = 'approved' AND dr.parent_id IS NOT NULL
+    AND (dr.signatory_user_id = $2::uuid OR (dr.signatory_user_id IS NULL AND $4::boolean))`;
+
 /** The condition of a box; `$1` is the municipality, `$2` the caller, `$3` today, `$4` may sign. */
 const BOXES: Readonly<Record<InboxBox, string>> = {
   to_register: 'a.registered_at IS NULL AND a.closed_at IS NULL',
   // Registered, open, and no head has written an active resolution yet, or reopened (a new decision is due).
-  to_decide: `a.registered_at IS NOT NULL AND a.closed_at IS NULL AND (a.status = 'reopened' OR NOT EXISTS (
-    SELECT 1 FROM resolutions r WHERE r.municipality_id = a.municipality_id AND r.document_id = a.document_id AND r.status = 'active'))`,
-  to_execute: `EXISTS (SELECT 1 FROM assignments s WHERE s.municipality_id = a.municipality_id AND s.document_id = a.document_id
-    AND s.executor_user_id = $2::uuid AND s.status = 'open')`,
-  // A pending step of the caller on a draft answering the appeal, with no earlier stage of its round still pending.
-  to_approve: `EXISTS (SELECT 1 FROM documents dr JOIN approval_steps st ON st.municipality_id = dr.municipality_id AND st.document_id = dr.id
-    WHERE dr.municipality_id = a.municipality_id AND dr.parent_id = a.document_id AND dr.status = 'in_approval'
-      AND st.approver_user_id = $2::uuid AND st.decision = 'pending'
-      AND NOT EXISTS (SELECT 1 FROM approval_steps e WHERE e.municipality_id = st.municipality_id AND e.document_id = st.document_id
-        AND e.round = st.round AND e.stage < st.stage AND e.decision = 'pending'))`,
-  to_sign: `EXISTS (SELECT 1 FROM documents dr WHERE dr.municipality_id = a.municipality_id AND dr.parent_id = a.document_id
-    AND dr.status = 'approved' AND (dr.signatory_user_id = $2::uuid OR (dr.signatory_user_id IS NULL AND $4::boolean)))`,
-  overdue: OVERDUE,
+  to_decide: `a.registered_at IS NOT NULL AND a.closed_at IS NULL AND (a.status = 'reopened' OR a.document_id NOT IN (${WITH_ACTIVE_RESOLUTION}))`,
+  to_execute: `a.closed_at IS NULL AND a.document_id IN (${CALLER_EXECUTES})`,
+  to_approve: `a.closed_at IS NULL AND a.document_id IN (${CALLER_APPROVES})`,
+  to_sign: `a.closed_at IS NULL AND a.document_id IN (${CALLER_SIGNS})`,
+  overdue: `a.closed_at IS NULL AND ${OVERDUE}`,
   all: 'TRUE',
 };
 
@@ -92,7 +103,8 @@ function where(q: InboxQuery): { sql: string; params: unknown[] } {
   };
   if (q.statuses?.length) add((p) => `a.status = ANY(${p}::text[])`, [...q.statuses]);
   if (q.category) add((p) => `a.category_code = ${p}`, q.category);
-  if (q.service) add((p) => `si.slug = ${p}`, q.service);
+  if (q.service)
+    add((p) => `a.service_instance_id = (SELECT x.id FROM service_instances x WHERE x.municipality_id = a.municipality_id AND x.slug = ${p})`, q.service);
   if (q.executor)
     add(
       (p) => `EXISTS (SELECT 1 FROM assignments x WHERE x.municipality_id = a.municipality_id AND x.document_id = a.document_id
@@ -107,18 +119,18 @@ function where(q: InboxQuery): { sql: string; params: unknown[] } {
   return { sql: conds.join(' AND '), params };
 }
 
-const FROM = `FROM appeals a
-  JOIN documents d ON d.municipality_id = a.municipality_id AND d.id = a.document_id
-  JOIN service_instances si ON si.municipality_id = a.municipality_id AND si.id = a.service_instance_id`;
-
 export const inboxRepo = {
   /** One page of a box, and how many cases the box holds with these filters. */
   async page(sql: Sql, municipalityId: string, q: InboxQuery): Promise<{ items: InboxRow[]; total: number }> {
     const w = where(q);
     w.params[0] = municipalityId;
     const n = w.params.length;
+    // The page's keys first, from appeals alone (its indexes), then the page's details.
     const items = await sql.query<InboxRow>(
-      `SELECT a.document_id AS id, d.reg_number AS "regNumber", d.reg_date AS "regDate", d.title, left(d.body, 240) AS excerpt,
+      `WITH page AS (
+         SELECT a.municipality_id, a.document_id FROM appeals a WHERE ${w.sql}
+         ORDER BY ${ORDER[q.sort]} LIMIT $${n + 1} OFFSET $${n + 2})
+       SELECT a.document_id AS id, d.reg_number AS "regNumber", d.reg_date AS "regDate", d.title, left(d.body, 240) AS excerpt,
          a.status, a.stage, si.slug AS service, a.category_code AS "categoryCode", a.theme_code AS "themeCode",
          a.applicant_name AS "applicantName", a.received_at AS "receivedAt", a.registered_at AS "registeredAt",
          to_char(a.registration_due, 'YYYY-MM-DD') AS "registrationDue", to_char(a.answer_due, 'YYYY-MM-DD') AS "answerDue",
@@ -126,22 +138,29 @@ export const inboxRepo = {
          (SELECT u.display_name FROM assignments s JOIN users u ON u.id = s.executor_user_id
            WHERE s.municipality_id = a.municipality_id AND s.document_id = a.document_id AND s.role = 'responsible' AND s.status <> 'cancelled'
            ORDER BY s.created_at DESC LIMIT 1) AS "executorName"
-       ${FROM} WHERE ${w.sql} ORDER BY ${ORDER[q.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`,
+       FROM page JOIN appeals a ON a.municipality_id = page.municipality_id AND a.document_id = page.document_id
+       JOIN documents d ON d.municipality_id = a.municipality_id AND d.id = a.document_id
+       JOIN service_instances si ON si.municipality_id = a.municipality_id AND si.id = a.service_instance_id
+       ORDER BY ${ORDER[q.sort]}`,
       [...w.params, q.limit, q.offset],
     );
-    const [count] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} WHERE ${w.sql}`, w.params);
+    const [count] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM appeals a WHERE ${w.sql}`, w.params);
     return { items, total: count?.n ?? 0 };
   },
 
-  /** How many cases each box holds for the caller (the inbox's tabs). */
+  /**
+   * How many cases each box holds for the caller (the inbox's tabs): every box but «all» holds
+   * open cases only, so one pass over the open ones counts them.
+   */
   async counts(sql: Sql, municipalityId: string, q: Pick<InboxQuery, 'userId' | 'canSign' | 'today'>): Promise<Record<InboxBox, number>> {
-    const cols = INBOX_BOXES.map((b) => `count(*) FILTER (WHERE ${BOXES[b]})::int AS ${b}`).join(', ');
-    const [row] = await sql.query<Record<InboxBox, number>>(`SELECT ${cols} FROM appeals a WHERE a.municipality_id = $1`, [
-      municipalityId,
-      q.userId,
-      q.today,
-      q.canSign,
-    ]);
+    const open = INBOX_BOXES.filter((b) => b !== 'all');
+    const cols = open.map((b) => `count(*) FILTER (WHERE ${BOXES[b]})::int AS ${b}`).join(', ');
+    const [row] = await sql.query<Record<InboxBox, number>>(
+      `SELECT ${cols}, (SELECT count(*)::int FROM appeals x WHERE x.municipality_id = $1) AS all
+       FROM appeals a WHERE a.municipality_id = $1 AND a.closed_at IS NULL
+         AND ($2::uuid IS NULL OR $2::uuid IS NOT NULL) AND $3::date IS NOT NULL AND $4::boolean IS NOT NULL`,
+      [municipalityId, q.userId, q.today, q.canSign],
+    );
     return row!;
   },
 };
