@@ -76,12 +76,6 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/m/:municipality/reports/:id',
   // The effective working calendar (federal production calendar with the operator's overrides).
   'GET /api/calendar',
-  // Search: anonymous callers find only public reports (masked); staff and residents what they may see.
-  'GET /api/m/:municipality/search',
-  // Before filing a map report, anyone sees open public reports nearby (masked) to support instead.
-  'POST /api/m/:municipality/appeals/duplicates',
-  // How many residents support a public report (a count; nobody's identity).
-  'GET /api/m/:municipality/reports/:id/support',
 ]);
 
 /**
@@ -107,11 +101,6 @@ const SIGNED_IN_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/me/appeals/:municipality/:id/rejection',
   // The signed answer to one of the caller's own appeals.
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file',
-  // Search across the caller's workplaces (document.view) and their own appeals.
-  'GET /api/search',
-  // A signed-in resident supports a public report (or withdraws), as themselves.
-  'POST /api/m/:municipality/reports/:id/support',
-  'DELETE /api/m/:municipality/reports/:id/support',
 ]);
 
 /**

@@ -9,6 +9,7 @@ import { calendarRoutes } from './http/calendar-routes.ts';
 import { intakeRoutes } from './http/intake-routes.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { defaultIntakeRateLimit, type IntakeRateLimit } from './http/rate-limit.ts';
+import { residentFileRoutes } from './http/resident-file-routes.ts';
 import { residentRoutes } from './http/resident-routes.ts';
 import { staffRoutes } from './http/staff-routes.ts';
 import { loadWorkingCalendar } from './infra/calendar.repository.ts';
@@ -56,12 +57,13 @@ export function createAppealsModule(options: AppealsModuleOptions): ZemstvoModul
     name: 'appeals',
     migrations: appealsMigrations,
     permissions: appealPermissions,
-    routes(app, services) {
+    async routes(app, services) {
       intakeRoutes(app, services, options.intakeRateLimit ?? defaultIntakeRateLimit);
       staffRoutes(app);
       residentRoutes(app);
       publicRoutes(app);
       calendarRoutes(app);
+      await residentFileRoutes(app, services, options.intakeRateLimit ?? defaultIntakeRateLimit);
     },
   };
 }

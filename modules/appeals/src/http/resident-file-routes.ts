@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import {
+  readUploadedFiles,
+  sendFile,
+  signedFile,
+  stageUpload,
+  uploadLimits,
+  withMultipart,
+  type StagedUpload,
+} from '@zemstvo/documents';
+import { municipalityParam, requireUser, uuidSchema, type Services, type TypedApp } from '@zemstvo/http';
+import { notFound } from '@zemstvo/kernel';
+import { getMyAppeal } from '../application/read-lists.ts';
+import { anonymousIntakeLimiter, type IntakeRateLimit } from './rate-limit.ts';
+import { residentParams } from './schemas.ts';
+
+const stagedOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+});
+
+/** Checked before the body is read: the cabinet is for signed-in users only. */
+const signedIn = async (req: Parameters<typeof requireUser>[0]) => void requireUser(req);
+
+/**
+ * The files of the resident's side: photos uploaded while the intake form is filled in (their ids
+ * go in the form's files fields and the intake claims them), and the signed answer downloaded
+ * from the cabinet.
+ */
+export async function residentFileRoutes(app: TypedApp, services: Services, limit: IntakeRateLimit): Promise<void> {
+  const throttle = anonymousIntakeLimiter(services.clock, limit);
+  await withMultipart(app, (scope) => {
+    scope.post(
+      '/m/:municipality/appeals/uploads',
+      {
+        onRequest: throttle,
+        schema: {
+          tags: ['appeals'],
+          summary: 'Upload photos or files for an appeal being written (multipart); put the returned ids in the form’s files field',
+          description:
+            'Checked by content like any attachment (type, size, archives). An upload waits a day to be claimed by the appeal that names it, by the same caller. Anonymous callers are throttled per IP.',
+          consumes: ['multipart/form-data'],
+          params: municipalityParam,
+          response: { 201: z.object({ items: z.array(stagedOut) }) },
+        },
+      },
+      async (req, reply) => {
+        const { files } = await readUploadedFiles(req, uploadLimits).catch((e: unknown) => {
+          reply.header('connection', 'close'); // the rest of a refused body is not worth reading
+          throw e;
+        });
+        const items = await req.useCase(async (ctx) => {
+          const out: StagedUpload[] = [];
+          for (const f of files) out.push(await stageUpload(ctx, services.storage, f, { limits: uploadLimits }));
+          return out;
+        });
+        return reply.status(201).send({ items });
+      },
+    );
+  });
+
+  app.get(
+    '/me/appeals/:municipality/:id/answers/:answerId/file',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['cabinet'],
+        summary: 'Download the signed answer (PDF) to one of my appeals',
+        params: residentParams.extend({ answerId: uuidSchema }),
+      },
+    },
+    async (req, reply) => {
+      const file = await req.useCase(async (ctx) => {
+        const appeal = await getMyAppeal(ctx, req.params.id);
+        if (!appeal.answers.some((a) => a.id === req.params.answerId)) throw notFound('Answer', 'answer_not_found');
+        return signedFile(ctx, services.storage, req.params.answerId);
+      });
+      return sendFile(reply, { bytes: file.bytes, fileName: file.name, mediaType: file.mediaType });
+    },
+  );
+}
