@@ -70,12 +70,20 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/m/:municipality/appeals',
   // Photos for an appeal being written, uploaded before it is sent (throttled per IP like the intake).
   'POST /api/m/:municipality/appeals/uploads',
+  // Photos for an appeal being written, uploaded before it is sent (throttled per IP like the intake).
+  'POST /api/m/:municipality/appeals/uploads',
   // The public map of reports: public reports of public packages only, personal data masked.
   'GET /api/m/:municipality/reports',
   'GET /api/m/:municipality/reports.geojson',
   'GET /api/m/:municipality/reports/:id',
   // The effective working calendar (federal production calendar with the operator's overrides).
   'GET /api/calendar',
+  // Search: anonymous callers find only public reports (masked); staff and residents what they may see.
+  'GET /api/m/:municipality/search',
+  // Before filing a map report, anyone sees open public reports nearby (masked) to support instead.
+  'POST /api/m/:municipality/appeals/duplicates',
+  // How many residents support a public report (a count; nobody's identity).
+  'GET /api/m/:municipality/reports/:id/support',
 ]);
 
 /**
@@ -101,6 +109,13 @@ const SIGNED_IN_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/me/appeals/:municipality/:id/rejection',
   // The signed answer to one of the caller's own appeals.
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file',
+  // The signed answer to one of the caller's own appeals.
+  'GET /api/me/appeals/:municipality/:id/answers/:answerId/file',
+  // Search across the caller's workplaces (document.view) and their own appeals.
+  'GET /api/search',
+  // A signed-in resident supports a public report (or withdraws), as themselves.
+  'POST /api/m/:municipality/reports/:id/support',
+  'DELETE /api/m/:municipality/reports/:id/support',
 ]);
 
 /**
@@ -123,6 +138,9 @@ const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
       (route) => [`${route} :id`, makeAppeal] as const,
     ),
   ),
+  // Any document of the other municipality stands for a foreign answer: the route must not find it.
+  'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :id': makeAppeal,
+  'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :answerId': makeAppeal,
   // Any document of the other municipality stands for a foreign answer: the route must not find it.
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :id': makeAppeal,
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :answerId': makeAppeal,
