@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@zemstvo/kernel';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstvo/server/testing';
 import { onAnswerDispatched, onResolution } from '../application/lifecycle.ts';
+import { answerFields, recipientOf } from '../application/recipient.ts';
 import { asSystemIn, fileAppeal, reportBody } from '../test/factories.ts';
 
 describe('statuses, the workflow hooks and the resident’s verdict', () => {
@@ -107,6 +108,20 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
     await answer(id);
     const [a] = await p.db.query<{ status: string; stage: string }>('SELECT status, stage FROM appeals WHERE document_id = $1', [id]);
     expect(a).toEqual({ status: 'closed', stage: 'no_answer' });
+  });
+
+  it('tells the workflow who the answer goes to and the fields of its template', async () => {
+    const id = await registered();
+    const { recipient, fields, none } = await asSystemIn(p, 'zarechny', async (ctx) => ({
+      recipient: await recipientOf(ctx, id),
+      fields: await answerFields(ctx, id),
+      none: await recipientOf(ctx, '00000000-0000-4000-8000-000000000000'),
+    }));
+    expect(recipient).toMatchObject({ name: 'Жителева Елена', email: 'resident@demo.zemstvo.ru', postalAddress: null });
+    expect(recipient!.userId).not.toBeNull();
+    expect(fields).toMatchObject({ applicant_name: 'Жителева Елена', appeal_received: '2026-04-06', appeal_date: '2026-04-06' });
+    expect(fields.appeal_number).toMatch(/^ОГ-2026\//);
+    expect(none).toBeNull();
   });
 
   it('reopens with the document when the head reopens it through the workflow', async () => {
