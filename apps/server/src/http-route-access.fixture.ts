@@ -141,9 +141,6 @@ const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
   // Any document of the other municipality stands for a foreign answer: the route must not find it.
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :id': makeAppeal,
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :answerId': makeAppeal,
-  // Any document of the other municipality stands for a foreign answer: the route must not find it.
-  'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :id': makeAppeal,
-  'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :answerId': makeAppeal,
   'POST /api/m/:municipality/assignments/:id/complete :id': (p, slug) => makeAssignment(p, slug),
   // An attachment (a link, so no file is needed) of a new document of the municipality.
   'GET /api/m/:municipality/documents/:id/attachments/:attachmentId :attachmentId': async (p, slug) => {
