@@ -70,8 +70,6 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/m/:municipality/appeals',
   // Photos for an appeal being written, uploaded before it is sent (throttled per IP like the intake).
   'POST /api/m/:municipality/appeals/uploads',
-  // Photos for an appeal being written, uploaded before it is sent (throttled per IP like the intake).
-  'POST /api/m/:municipality/appeals/uploads',
   // The public map of reports: public reports of public packages only, personal data masked.
   'GET /api/m/:municipality/reports',
   'GET /api/m/:municipality/reports.geojson',
@@ -107,8 +105,6 @@ const SIGNED_IN_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/me/appeals/:municipality/:id',
   'POST /api/me/appeals/:municipality/:id/rating',
   'POST /api/me/appeals/:municipality/:id/rejection',
-  // The signed answer to one of the caller's own appeals.
-  'GET /api/me/appeals/:municipality/:id/answers/:answerId/file',
   // The signed answer to one of the caller's own appeals.
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file',
   // Search across the caller's workplaces (document.view) and their own appeals.
