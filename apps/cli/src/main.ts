@@ -7,6 +7,8 @@ import { seedCommand } from './commands/seed.ts';
 import { USER_KINDS, usersAddCommand } from './commands/users.ts';
 import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
+import { registerRoutingCommands } from './commands/routing.ts';
+import { registerForecastCommand } from './commands/forecast.ts';
 
 // Exit codes: 0 ok; 1 refused (a clear message and its code); 2 unexpected error; 3 audit log
 // tampered; 64 bad usage (unknown command or option, missing argument).
@@ -82,5 +84,8 @@ audit
   .description('Recompute every hash of the audit chains; names any altered or deleted record (exit 3)')
   .option('--json', 'print the report as JSON')
   .action(action(auditVerifyCommand));
+
+registerRoutingCommands(program);
+registerForecastCommand(program);
 
 await program.parseAsync(process.argv);

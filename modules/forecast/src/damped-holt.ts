@@ -43,7 +43,8 @@ function run(y: readonly number[], p: HoltParams): { level: number; trend: numbe
 
 /** Fits the smoothing parameters (β·α is the trend's smoothing, β ≤ 1 as in the error-correction form). */
 export function fitDampedHolt(y: readonly number[]): HoltFit {
-  if (y.length === 0) return { alpha: 1, beta: 0, phi: 1, level: 0, trend: 0, sigma2: 0, dof: 0, residuals: [] };
+  if (y.length === 0)
+    return { alpha: 1, beta: 0, phi: 1, level: 0, trend: 0, sigma2: 0, dof: 0, residuals: [] };
   let best: (HoltFit & { sse: number }) | null = null;
   const betas = y.length >= 6 ? BETAS : [0];
   for (const alpha of ALPHAS)

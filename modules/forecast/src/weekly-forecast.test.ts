@@ -97,6 +97,12 @@ describe('prediction intervals on synthetic data', () => {
 });
 
 describe('forecastGroups', () => {
+  it('forecasts nothing, without failing, when no complete week was observed', () => {
+    const result = forecastGroups(eventsOf('Кровля', '2020-11-01', [3, 4]), { horizon: 4, level: 0.9 });
+    expect(result.weeksObserved).toBe(0);
+    expect(result.forecasts).toEqual([{ group: 'Кровля', weeks: [] }]);
+  });
+
   it('forecasts every group for the weeks after the last complete one and back-tests them', () => {
     const from = '2020-10-19';
     const a = seasonalDays(from, '2021-01-31', 1, 60);

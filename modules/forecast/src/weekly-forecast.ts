@@ -39,14 +39,15 @@ export function forecastWeeks(
   const variances = holtVariance(fit, options.horizon);
   const z = studentQuantile((1 + options.level) / 2, fit.dof);
   const last = series.weeks.at(-1);
+  if (last === undefined) return { fit, weeks: [] };
   const weeks = means.map((m, k) => {
-    const weekStart = addDays(last!, 7 * (k + 1));
+    const weekStart = addDays(last, 7 * (k + 1));
     const f = weekFactor(profile, calendar, weekStart);
     const forecast = Math.max(0, m * f);
     const sd = Math.sqrt(Math.max(variances[k]! * f * f, forecast));
     return { weekStart, forecast, lo: Math.max(0, forecast - z * sd), hi: forecast + z * sd, sd };
   });
-  return { fit, weeks: last === undefined ? [] : weeks };
+  return { fit, weeks };
 }
 
 /**
