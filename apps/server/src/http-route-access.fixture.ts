@@ -107,6 +107,8 @@ const SIGNED_IN_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/me/appeals/:municipality/:id/rejection',
   // The signed answer to one of the caller's own appeals.
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file',
+  // The public milestones of one of the caller's own appeals.
+  'GET /api/me/appeals/:municipality/:id/history',
   // Search across the caller's workplaces (document.view) and their own appeals.
   'GET /api/search',
   // A signed-in resident supports a public report (or withdraws), as themselves.
@@ -137,6 +139,7 @@ const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
   // Any document of the other municipality stands for a foreign answer: the route must not find it.
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :id': makeAppeal,
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :answerId': makeAppeal,
+  'GET /api/me/appeals/:municipality/:id/history :id': makeAppeal,
   'POST /api/m/:municipality/assignments/:id/complete :id': (p, slug) => makeAssignment(p, slug),
   // An attachment (a link, so no file is needed) of a new document of the municipality.
   'GET /api/m/:municipality/documents/:id/attachments/:attachmentId :attachmentId': async (p, slug) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  documentsRepo,
   readUploadedFiles,
   sendFile,
   signedFile,
@@ -11,6 +12,7 @@ import {
 import { municipalityParam, requireUser, uuidSchema, type Services, type TypedApp } from '@zemstvo/http';
 import { notFound } from '@zemstvo/kernel';
 import { getMyAppeal } from '../application/read-lists.ts';
+import { residentHistory } from '../domain/resident-history.ts';
 import { anonymousIntakeLimiter, type IntakeRateLimit } from './rate-limit.ts';
 import { residentParams } from './schemas.ts';
 
@@ -26,9 +28,9 @@ const stagedOut = z.object({
 const signedIn = async (req: Parameters<typeof requireUser>[0]) => void requireUser(req);
 
 /**
- * The files of the resident's side: photos uploaded while the intake form is filled in (their ids
- * go in the form's files fields and the intake claims them), and the signed answer downloaded
- * from the cabinet.
+ * The resident's side around an appeal: photos uploaded while the intake form is filled in (their
+ * ids go in the form's files fields and the intake claims them), the signed answer downloaded from
+ * the cabinet, and the appeal's history as the applicant may see it.
  */
 export async function residentFileRoutes(app: TypedApp, services: Services, limit: IntakeRateLimit): Promise<void> {
   const throttle = anonymousIntakeLimiter(services.clock, limit);
@@ -80,5 +82,30 @@ export async function residentFileRoutes(app: TypedApp, services: Services, limi
       });
       return sendFile(reply, { bytes: file.bytes, fileName: file.name, mediaType: file.mediaType });
     },
+  );
+
+  app.get(
+    '/me/appeals/:municipality/:id/history',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['cabinet'],
+        summary: 'The history of one of my appeals: its public milestones (no internal work, no staff names)',
+        params: residentParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ at: z.date(), type: z.string(), data: z.record(z.string(), z.union([z.string(), z.number()])) }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) =>
+      req.useCase(async (ctx) => {
+        const appeal = await getMyAppeal(ctx, req.params.id);
+        const events = await documentsRepo.events(ctx.tx, ctx.tenant!.municipalityId, appeal.id);
+        return { items: residentHistory(events) };
+      }),
   );
 }

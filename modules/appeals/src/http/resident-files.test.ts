@@ -111,5 +111,14 @@ describe('resident files: photos uploaded with the intake form, the signed answe
     expect([wrongPair.statusCode, wrongPair.json().error.code]).toEqual([404, 'answer_not_found']);
     const anonymous = await p.app.inject(`/api/me/appeals/zarechny/${id}/answers/${draftId}/file`);
     expect(anonymous.statusCode).toBe(401);
+
+    // The applicant's view of the history: milestones only, no resolution or approval, no staff names.
+    const history = await call('resident', 'GET', `/api/me/appeals/zarechny/${id}/history`);
+    const steps = history.json().items as { type: string; data: Record<string, unknown> }[];
+    expect(steps.map((x) => x.type)).toEqual(expect.arrayContaining(['received', 'appeal_registered', 'appeal_answered']));
+    expect(steps.find((x) => x.type === 'appeal_registered')?.data.regNumber).toMatch(/^ОГ-/);
+    expect(history.body).not.toContain('Ответить заявителю.');
+    expect(history.body).not.toMatch(/resolution|approval|Главный|Исполнител/);
+    expect((await call('resident2', 'GET', `/api/me/appeals/zarechny/${id}/history`)).statusCode).toBe(404);
   });
 });
