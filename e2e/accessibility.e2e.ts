@@ -7,12 +7,20 @@ import { startPlatform, type RunningPlatform } from './support/platform.ts';
 const PASSWORD = 'zemstvo-demo-2026';
 
 /** Each page, once its heading is there and its data loaded, against axe-core's WCAG 2.1 AA rules. */
-async function check(browser: Browser, path: string, heading: string | RegExp, ready?: string): Promise<void> {
+async function check(
+  browser: Browser,
+  path: string,
+  heading: string | RegExp,
+  ready?: string,
+): Promise<void> {
   const { page } = browser;
   await page.goto(path);
   await waitForHeading(page, heading);
   if (ready) await page.getByText(ready, { exact: false }).first().waitFor();
-  await page.getByRole('status').filter({ hasText: /^Загрузка…$|^Loading…$/ }).waitFor({ state: 'detached' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Загрузка…$|^Loading…$/ })
+    .waitFor({ state: 'detached' });
   expect(await axeViolations(page), path).toEqual([]);
 }
 
@@ -37,7 +45,12 @@ describe('accessibility of the spine’s pages (axe-core, WCAG 2.1 AA)', () => {
 
   it('public pages: services, the map of reports, verification', async () => {
     await check(browser, '/services?m=zarechny', 'Написать в администрацию', 'Обращения граждан (59-ФЗ)');
-    await check(browser, '/m/zarechny/reports', 'Карта сообщений: Городской округ Заречный', 'Список сообщений');
+    await check(
+      browser,
+      '/m/zarechny/reports',
+      'Карта сообщений: Городской округ Заречный',
+      'Список сообщений',
+    );
     await check(browser, '/verify', 'Проверка подписи документа');
   });
 
@@ -46,12 +59,20 @@ describe('accessibility of the spine’s pages (axe-core, WCAG 2.1 AA)', () => {
     await logInWithForm(page, 'resident@demo.zemstvo.ru', PASSWORD);
     await waitForHeading(page, 'Личный кабинет');
     await check(browser, '/m/zarechny/write/appeals-59fz', 'Обращения граждан (59-ФЗ)', 'Суть обращения');
-    await check(browser, '/m/zarechny/write/urban-reports', 'Сообщения о проблемах городской среды', 'Широта');
+    await check(
+      browser,
+      '/m/zarechny/write/urban-reports',
+      'Сообщения о проблемах городской среды',
+      'Широта',
+    );
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByRole('alert').waitFor();
     expect(await axeViolations(page), 'intake form with errors').toEqual([]);
     await check(browser, '/cabinet', 'Личный кабинет', 'Мои обращения');
-    await page.getByRole('link', { name: /^Обращение ОГ-/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Обращение ОГ-/ })
+      .first()
+      .click();
     await waitForHeading(page, /^Обращение ОГ-/);
     expect(await axeViolations(page), 'resident appeal page').toEqual([]);
     await logOut(page);

@@ -52,7 +52,10 @@ describe('map reports in Chromium, without map tiles', () => {
     const clicked = await coordinates(page);
     expect(clicked.lat).toMatch(/^\d+\.\d{6}$/);
     expect(clicked.lon).toMatch(/^\d+\.\d{6}$/);
-    await page.getByRole('status').getByText(`Точка: широта ${clicked.lat}, долгота ${clicked.lon}.`).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(`Точка: широта ${clicked.lat}, долгота ${clicked.lon}.`)
+      .waitFor();
 
     await page.getByRole('button', { name: 'Убрать точку' }).click();
     expect(await coordinates(page)).toEqual({ lat: '', lon: '' });

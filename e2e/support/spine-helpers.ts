@@ -5,7 +5,10 @@ import { waitForHeading } from './page-helpers.ts';
 /** Opens the workspace inbox from the section menu, then the box whose name starts with `box`. */
 export async function openInbox(page: Page, municipality: string, box: string): Promise<void> {
   await page.waitForURL(`**/workspace/${municipality}**`);
-  await page.getByRole('navigation', { name: 'Разделы муниципалитета' }).getByRole('link', { name: 'Входящие' }).click();
+  await page
+    .getByRole('navigation', { name: 'Разделы муниципалитета' })
+    .getByRole('link', { name: 'Входящие' })
+    .click();
   await waitForHeading(page, 'Входящие');
   await page
     .getByRole('navigation', { name: 'Папки входящих' })
@@ -33,9 +36,11 @@ export async function pressAction(scope: Locator, button: string): Promise<void>
 
 /** Chooses the option of a select whose text starts with `text` (options may add a role after the name). */
 export async function selectStartingWith(select: Locator, text: string): Promise<void> {
-  const options = await select.locator('option').evaluateAll((els) =>
-    els.map((e) => ({ value: (e as HTMLOptionElement).value, label: e.textContent ?? '' })),
-  );
+  const options = await select
+    .locator('option')
+    .evaluateAll((els) =>
+      els.map((e) => ({ value: (e as HTMLOptionElement).value, label: e.textContent ?? '' })),
+    );
   const found = options.find((o) => o.label.startsWith(text));
   if (!found) throw new Error(`no option starting with ${text}: ${options.map((o) => o.label).join(' | ')}`);
   await select.selectOption(found.value);
@@ -46,7 +51,9 @@ const names = new Map<string, string>();
 /** The display name of a demo user (from the start page's demo list). */
 export async function staffName(server: RunningPlatform, email: string): Promise<string> {
   if (!names.size) {
-    const demo = (await (await fetch(`${server.baseUrl}/api/demo`)).json()) as { logins: { email: string; name: string }[] };
+    const demo = (await (await fetch(`${server.baseUrl}/api/demo`)).json()) as {
+      logins: { email: string; name: string }[];
+    };
     for (const l of demo.logins) names.set(l.email, l.name);
   }
   const name = names.get(email);

@@ -4,7 +4,7 @@
  * Shapes follow modules/appeals/src/http (see /api/docs).
  */
 import type { Point } from '../intake/intake-values.ts';
-import { api } from './client.ts';
+import { api, ApiError } from './client.ts';
 import type { Localized } from './types.ts';
 
 /** The intake body: the package's form values by key (files fields hold attachment ids). */
@@ -38,11 +38,17 @@ export const appealsApi = {
     api.post<SubmitResult>(`/api/m/${encodeURIComponent(municipality)}/appeals`, body, {
       'Idempotency-Key': idempotencyKey,
     }),
-  /** Uploads one photo or file before the appeal is sent (multipart, field `file`); its id goes in the form. */
-  upload: (municipality: string, file: File) => {
+  /** Uploads one photo or file before the appeal is sent (multipart); its id goes in the form's files field. */
+  upload: async (municipality: string, file: File): Promise<{ id: string }> => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api.post<{ id: string }>(`/api/m/${encodeURIComponent(municipality)}/appeals/uploads`, form);
+    const res = await api.post<{ items: { id: string }[] }>(
+      `/api/m/${encodeURIComponent(municipality)}/appeals/uploads`,
+      form,
+    );
+    const [staged] = res.items;
+    if (!staged) throw new ApiError('no_files', 'The server kept no file', 400);
+    return staged;
   },
 };
 
@@ -98,14 +104,27 @@ export interface AppealView {
   rejectionComment: string | null;
   answerDocumentId: string | null;
   sourceChannel: string;
-  questions: { n: number; text: string; themeCode: string | null; repetition: string; repeatedOf: string | null }[];
+  questions: {
+    n: number;
+    text: string;
+    themeCode: string | null;
+    repetition: string;
+    repeatedOf: string | null;
+  }[];
   form: Record<string, unknown>;
 }
 
 export interface AppealDetail {
   appeal: AppealView;
   history: { at: string; actor: string; type: string; data: Record<string, unknown> }[];
-  documents: { id: string; kind: string; direction: string; status: string; regNumber: string | null; title: string }[];
+  documents: {
+    id: string;
+    kind: string;
+    direction: string;
+    status: string;
+    regNumber: string | null;
+    title: string;
+  }[];
 }
 
 /** Grounds of 59-FZ Art. 11 on which no answer on the merits is given. */
@@ -172,8 +191,6 @@ export interface ResidentAppeal {
   ratingComment: string | null;
   rejectedAt: string | null;
   answers: ResidentAnswer[];
-  /** The appeal's history as the resident may see it, when the server sends it. */
-  history?: { at: string; actor: string; type: string; data: Record<string, unknown> }[];
 }
 
 export interface Paged<T> {
@@ -188,7 +205,8 @@ export const myAppealPath = (municipality: string, id: string, rest = '') =>
 
 /** The signed file of an answer, for the resident (PDF). */
 export const answerDownloadPath = (municipality: string, appealId: string, answer: ResidentAnswer) =>
-  answer.downloadUrl ?? myAppealPath(municipality, appealId, `/answers/${encodeURIComponent(answer.id)}/file`);
+  answer.downloadUrl ??
+  myAppealPath(municipality, appealId, `/answers/${encodeURIComponent(answer.id)}/file`);
 
 /** A public report on the map (GET /api/m/:m/reports): no personal data, text masked. */
 export interface PublicReport {

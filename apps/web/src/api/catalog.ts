@@ -2,16 +2,7 @@
 import type { Localized } from './types.ts';
 
 export type IntakeFieldType =
-  | 'text'
-  | 'textarea'
-  | 'email'
-  | 'phone'
-  | 'select'
-  | 'checkbox'
-  | 'location'
-  | 'address'
-  | 'files'
-  | 'date';
+  'text' | 'textarea' | 'email' | 'phone' | 'select' | 'checkbox' | 'location' | 'address' | 'files' | 'date';
 
 /** A field of a package's intake form (the manifest's `intakeForm.fields`). */
 export interface IntakeField {

@@ -86,7 +86,8 @@ export async function apiRequest<T>(
 }
 
 export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, undefined, signal ? { signal } : {}),
+  get: <T>(path: string, signal?: AbortSignal) =>
+    apiRequest<T>('GET', path, undefined, signal ? { signal } : {}),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     apiRequest<T>('POST', path, body, headers ? { headers } : {}),
   put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body),

@@ -24,6 +24,8 @@ export interface HistoryEvent {
   actor: string;
   type: string;
   data: Record<string, unknown>;
+  /** Which related document the step belongs to (an answer, a notice), when not the case itself. */
+  of?: string;
 }
 
 export interface DocumentWithHistory {

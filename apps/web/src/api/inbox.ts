@@ -1,7 +1,15 @@
 /** The staff inbox (GET /api/m/:m/inbox): boxes by role, server-side paging, filters, search. */
 import type { Localized } from './types.ts';
 
-export const INBOX_BOXES = ['to_register', 'to_decide', 'to_execute', 'to_approve', 'to_sign', 'overdue', 'all'] as const;
+export const INBOX_BOXES = [
+  'to_register',
+  'to_decide',
+  'to_execute',
+  'to_approve',
+  'to_sign',
+  'overdue',
+  'all',
+] as const;
 export type InboxBox = (typeof INBOX_BOXES)[number];
 
 /** The permission that makes each box worth showing to a member. */
@@ -65,7 +73,8 @@ export interface InboxQuery {
 
 export const PAGE_SIZE = 25;
 
-export const isInboxBox = (v: string | null): v is InboxBox => (INBOX_BOXES as readonly (string | null)[]).includes(v);
+export const isInboxBox = (v: string | null): v is InboxBox =>
+  (INBOX_BOXES as readonly (string | null)[]).includes(v);
 
 export function readInboxQuery(params: URLSearchParams, fallbackBox: InboxBox): InboxQuery {
   const box = params.get('box');
@@ -84,14 +93,19 @@ export function readInboxQuery(params: URLSearchParams, fallbackBox: InboxBox): 
 /** The page's own URL parameters (defaults left out, so links stay short). */
 export function inboxSearch(q: InboxQuery): URLSearchParams {
   const p = new URLSearchParams({ box: q.box });
-  for (const key of ['q', 'status', 'category', 'from', 'to'] as const) if (q[key].trim()) p.set(key, q[key].trim());
+  for (const key of ['q', 'status', 'category', 'from', 'to'] as const)
+    if (q[key].trim()) p.set(key, q[key].trim());
   if (q.page > 1) p.set('page', String(q.page));
   return p;
 }
 
 /** The API's URL for a query. */
 export function inboxApiPath(municipality: string, q: InboxQuery): string {
-  const p = new URLSearchParams({ box: q.box, limit: String(PAGE_SIZE), offset: String((q.page - 1) * PAGE_SIZE) });
+  const p = new URLSearchParams({
+    box: q.box,
+    limit: String(PAGE_SIZE),
+    offset: String((q.page - 1) * PAGE_SIZE),
+  });
   if (q.q.trim()) p.set('q', q.q.trim());
   if (q.status) p.set('status', q.status);
   if (q.category) p.set('category', q.category);

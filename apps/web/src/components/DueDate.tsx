@@ -5,7 +5,15 @@ import { daysUntil, formatDate } from '../i18n/dates.ts';
  * A due day with what it means today, in words: "in 3 days", "today", "overdue by 2 days".
  * `done` cases show the day only.
  */
-export function DueDate({ due, done = false, today = new Date() }: { due: string | null; done?: boolean; today?: Date }) {
+export function DueDate({
+  due,
+  done = false,
+  today = new Date(),
+}: {
+  due: string | null;
+  done?: boolean;
+  today?: Date;
+}) {
   const { t, i18n } = useTranslation();
   if (!due) return <span className="muted">—</span>;
   const days = daysUntil(due, today);

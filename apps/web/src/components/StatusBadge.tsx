@@ -20,6 +20,8 @@ const GROUP: Readonly<Record<string, 'new' | 'working' | 'done' | 'attention'>> 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <span className={`status status-${GROUP[status] ?? 'new'}`}>{t(`status.${status}`, { defaultValue: status })}</span>
+    <span className={`status status-${GROUP[status] ?? 'new'}`}>
+      {t(`status.${status}`, { defaultValue: status })}
+    </span>
   );
 }

@@ -15,7 +15,9 @@ export function useCategories(municipality: string, publicOnly = false): Service
     api
       .get<Items<ServiceInstance>>(base, ctrl.signal)
       .then((list) =>
-        Promise.all(list.items.map((s) => api.get<ServiceDetail>(`${base}/${encodeURIComponent(s.slug)}`, ctrl.signal))),
+        Promise.all(
+          list.items.map((s) => api.get<ServiceDetail>(`${base}/${encodeURIComponent(s.slug)}`, ctrl.signal)),
+        ),
       )
       .then((details) => {
         const seen = new Map<string, ServiceCategory>();

@@ -8,7 +8,9 @@ export function formatDate(value: string, language: string): string {
   const day = DAY.exec(value);
   const date = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', ...(day ? { timeZone: 'UTC' } : {}) }).format(date);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', ...(day ? { timeZone: 'UTC' } : {}) }).format(
+    date,
+  );
 }
 
 export function formatDateTime(value: string, language: string): string {

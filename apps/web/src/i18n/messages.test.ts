@@ -24,7 +24,10 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) =>
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const baseKey = (key: string) => key.replace(PLURAL, '');
 const pluralForms = (texts: Map<string, string>, base: string) =>
-  [...texts.keys()].filter((k) => PLURAL.test(k) && baseKey(k) === base).map((k) => k.slice(base.length + 1)).sort();
+  [...texts.keys()]
+    .filter((k) => PLURAL.test(k) && baseKey(k) === base)
+    .map((k) => k.slice(base.length + 1))
+    .sort();
 
 describe('interface texts', () => {
   const ruLeaves = leaves(messages.ru);
@@ -78,7 +81,8 @@ describe('interface texts', () => {
     const bases = new Set([...ruLeaves.keys()].map(baseKey));
     for (const file of files) {
       const code = readFileSync(join(src, file), 'utf8');
-      for (const m of code.matchAll(/\bt\(\s*'([\w.]+)'/g)) expect(bases.has(m[1]!), `${m[1]} in ${file}`).toBe(true);
+      for (const m of code.matchAll(/\bt\(\s*'([\w.]+)'/g))
+        expect(bases.has(m[1]!), `${m[1]} in ${file}`).toBe(true);
     }
   });
 

@@ -1,10 +1,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatSize } from '../i18n/sizes.ts';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,application/pdf,.docx,.odt,.txt';
-
-const sizeText = (bytes: number, language: string) =>
-  new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
 
 /**
  * Choose photos and files; each chosen file is listed with its size and a button that removes it.
@@ -25,6 +23,10 @@ export function FilesInput({
 }) {
   const { t, i18n } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
+  const sizeLabel = (bytes: number) => {
+    const { value, unit } = formatSize(bytes, i18n.language);
+    return t(`size.${unit}`, { value });
+  };
   const add = (list: FileList | null) => {
     if (list?.length) onChange([...files, ...Array.from(list)]);
     if (input.current) input.current.value = '';
@@ -46,7 +48,7 @@ export function FilesInput({
           {files.map((f, i) => (
             <li key={`${f.name}-${i}`}>
               <span>
-                {f.name} <span className="muted">({t('intake.megabytes', { size: sizeText(f.size, i18n.language) })})</span>
+                {f.name} <span className="muted">({sizeLabel(f.size)})</span>
               </span>
               <button
                 type="button"

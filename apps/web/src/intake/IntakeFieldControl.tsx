@@ -7,7 +7,11 @@ import { autocompleteFor } from './autocomplete.ts';
 import { FilesInput } from './FilesInput.tsx';
 import type { IntakeValue, LocationValue } from './intake-values.ts';
 
-const INPUT_TYPES: Partial<Record<IntakeField['type'], string>> = { email: 'email', phone: 'tel', date: 'date' };
+const INPUT_TYPES: Partial<Record<IntakeField['type'], string>> = {
+  email: 'email',
+  phone: 'tel',
+  date: 'date',
+};
 
 /** One field of a package's intake form, drawn by its type, with label, hint and error. */
 export function IntakeFieldControl({
@@ -56,12 +60,19 @@ export function IntakeFieldControl({
             checked={value === true}
             required={field.required}
             aria-invalid={error ? true : undefined}
-            aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined}
+            aria-describedby={
+              [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined
+            }
             onChange={(e) => onChange(e.target.checked)}
           />
           <label htmlFor={id}>
             {label}
-            {field.required && <span className="required-mark" aria-hidden="true"> *</span>}
+            {field.required && (
+              <span className="required-mark" aria-hidden="true">
+                {' '}
+                *
+              </span>
+            )}
           </label>
         </div>
         {hint && (

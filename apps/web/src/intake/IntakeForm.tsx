@@ -42,7 +42,9 @@ export function IntakeForm({
   const fieldId = (key: string) => `${id}-${key}`;
   const fields = service.intakeForm.fields;
   const [values, setValues] = useState(() => initialValues(fields, prefill));
-  const [category, setCategory] = useState(service.categories.length === 1 ? service.categories[0]!.code : '');
+  const [category, setCategory] = useState(
+    service.categories.length === 1 ? service.categories[0]!.code : '',
+  );
   const [theme, setTheme] = useState('');
   const [messages, setMessages] = useState<Map<string, string>>(new Map());
   const { state, submit } = useAppealSubmission(municipality);
@@ -93,7 +95,12 @@ export function IntakeForm({
   if (state.status === 'done') return null;
 
   return (
-    <form className="form intake-form" noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="page-title">
+    <form
+      className="form intake-form"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+      aria-labelledby="page-title"
+    >
       <ErrorSummary items={summary} />
       {refused && serverFields.size === 0 && <ErrorAlert error={refused} />}
       <p className="muted">{t('intake.requiredNote')}</p>
@@ -122,7 +129,12 @@ export function IntakeForm({
       </FieldShell>
 
       {themes.length > 0 && (
-        <FieldShell id={fieldId(THEME)} label={t('intake.theme')} hint={t('intake.themeHint')} error={shown.get(THEME)}>
+        <FieldShell
+          id={fieldId(THEME)}
+          label={t('intake.theme')}
+          hint={t('intake.themeHint')}
+          error={shown.get(THEME)}
+        >
           {({ describedBy, invalid }) => (
             <select
               id={fieldId(THEME)}

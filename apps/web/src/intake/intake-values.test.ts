@@ -70,7 +70,9 @@ describe('intake form values', () => {
 
   it('refuses a half-typed point even when the point is optional', () => {
     const optional = [field('where', 'location')];
-    expect(validateIntake(optional, { where: { lat: '55.1', lon: '' } }).get('where')).toEqual({ key: 'location' });
+    expect(validateIntake(optional, { where: { lat: '55.1', lon: '' } }).get('where')).toEqual({
+      key: 'location',
+    });
     expect(validateIntake(optional, { where: { lat: '', lon: '' } }).size).toBe(0);
   });
 
@@ -136,7 +138,9 @@ describe('idempotency keys', () => {
     const original = crypto.randomUUID;
     Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
     try {
-      expect(newIdempotencyKey()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(newIdempotencyKey()).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     } finally {
       Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
     }

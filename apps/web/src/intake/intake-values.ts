@@ -83,7 +83,11 @@ export const formatCoordinate = (n: number): string => n.toFixed(6);
 const addressGiven = (fields: readonly IntakeField[], values: IntakeValues) =>
   fields.some((f) => f.type === 'address' && asText(values[f.key]).trim() !== '');
 
-function checkField(field: IntakeField, value: IntakeValue | undefined, addressStandsIn: boolean): FieldMessage | null {
+function checkField(
+  field: IntakeField,
+  value: IntakeValue | undefined,
+  addressStandsIn: boolean,
+): FieldMessage | null {
   switch (field.type) {
     case 'checkbox':
       return field.required && value !== true ? { key: 'required' } : null;

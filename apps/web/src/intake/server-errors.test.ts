@@ -25,7 +25,10 @@ describe('field errors of a refused submission', () => {
   });
 
   it('reads zod-style issue arrays with array paths', () => {
-    const errors = serverFieldErrors(refused({ issues: [{ path: ['location', 'lat'], message: 'Too big' }] }), keys);
+    const errors = serverFieldErrors(
+      refused({ issues: [{ path: ['location', 'lat'], message: 'Too big' }] }),
+      keys,
+    );
     expect(errors.get('location')).toBe('Too big');
   });
 

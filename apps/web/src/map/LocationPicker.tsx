@@ -1,12 +1,7 @@
 import { circleMarker, type CircleMarker, type LeafletMouseEvent } from 'leaflet';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  formatCoordinate,
-  pointOf,
-  type LocationValue,
-  type Point,
-} from '../intake/intake-values.ts';
+import { formatCoordinate, pointOf, type LocationValue, type Point } from '../intake/intake-values.ts';
 import { DEFAULT_CENTER, useMapConfig } from './map-config.ts';
 import { useLeafletMap } from './use-leaflet-map.ts';
 
@@ -39,7 +34,8 @@ export function LocationPicker({ id, label, hint, error, required, value, onChan
 
   useEffect(() => {
     if (!map) return;
-    const onClick = (e: LeafletMouseEvent) => onChangeRef.current(toValue({ lat: e.latlng.lat, lon: e.latlng.lng }));
+    const onClick = (e: LeafletMouseEvent) =>
+      onChangeRef.current(toValue({ lat: e.latlng.lat, lon: e.latlng.lng }));
     map.on('click', onClick);
     return () => {
       map.off('click', onClick);
@@ -81,7 +77,10 @@ export function LocationPicker({ id, label, hint, error, required, value, onChan
   const noTiles = config !== null && config.tileUrl === null;
 
   return (
-    <fieldset className={error ? 'field location-field field-invalid' : 'field location-field'} aria-describedby={describedBy}>
+    <fieldset
+      className={error ? 'field location-field field-invalid' : 'field location-field'}
+      aria-describedby={describedBy}
+    >
       <legend>
         {label}
         {required && (
@@ -115,7 +114,12 @@ export function LocationPicker({ id, label, hint, error, required, value, onChan
         onKeyDown={onMapKey}
       />
       <div className="location-tools">
-        <button type="button" className="button button-secondary button-small" onClick={putAtCentre} disabled={!map}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={putAtCentre}
+          disabled={!map}
+        >
           {t('map.putAtCentre')}
         </button>
         {'geolocation' in navigator && (
@@ -124,7 +128,11 @@ export function LocationPicker({ id, label, hint, error, required, value, onChan
           </button>
         )}
         {point && (
-          <button type="button" className="button button-secondary button-small" onClick={() => onChange({ lat: '', lon: '' })}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => onChange({ lat: '', lon: '' })}
+          >
             {t('map.clearPoint')}
           </button>
         )}

@@ -55,7 +55,9 @@ export function ReportsMap({
           () => {
             const el = document.createElement('div');
             const title = document.createElement('strong');
-            title.textContent = r.theme ? localized(r.theme.title, i18n.language) : localized(r.category.title, i18n.language);
+            title.textContent = r.theme
+              ? localized(r.theme.title, i18n.language)
+              : localized(r.category.title, i18n.language);
             const status = document.createElement('p');
             status.textContent = t(`status.${r.status}`);
             const text = document.createElement('p');
@@ -70,7 +72,9 @@ export function ReportsMap({
       placed.set(r.id, m);
     }
     markers.current = placed;
-    const points = reports.flatMap((r) => (r.location ? [[r.location.lat, r.location.lon] as [number, number]] : []));
+    const points = reports.flatMap((r) =>
+      r.location ? [[r.location.lat, r.location.lon] as [number, number]] : [],
+    );
     if (!fitted.current && points.length > 0) {
       map.fitBounds(latLngBounds(points), { padding: [24, 24], maxZoom: 16 });
       fitted.current = true;

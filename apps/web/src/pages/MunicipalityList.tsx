@@ -29,10 +29,16 @@ export function MunicipalityList() {
                   <span className="municipality-name">{localized(m.name, i18n.language)}</span>
                   <span className="muted">{t('start.region', { region: regionName(m.regionSlug) })}</span>
                   <span className="municipality-links">
-                    <Link to={`/services?m=${m.slug}`} aria-label={t('start.writeLabel', { name: localized(m.name, i18n.language) })}>
+                    <Link
+                      to={`/services?m=${m.slug}`}
+                      aria-label={t('start.writeLabel', { name: localized(m.name, i18n.language) })}
+                    >
                       {t('start.write')}
                     </Link>
-                    <Link to={`/m/${m.slug}/reports`} aria-label={t('start.mapLabel', { name: localized(m.name, i18n.language) })}>
+                    <Link
+                      to={`/m/${m.slug}/reports`}
+                      aria-label={t('start.mapLabel', { name: localized(m.name, i18n.language) })}
+                    >
                       {t('start.map')}
                     </Link>
                   </span>

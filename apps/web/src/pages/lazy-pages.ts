@@ -4,14 +4,20 @@ import { lazy } from 'react';
  * Pages loaded when first opened: the map (Leaflet), the intake forms and the case workflow stay
  * out of the first download, so the start and login pages open fast on a slow line.
  */
-export const ServicesPage = lazy(() => import('./resident/ServicesPage.tsx').then((m) => ({ default: m.ServicesPage })));
-export const NewAppealPage = lazy(() => import('./resident/NewAppealPage.tsx').then((m) => ({ default: m.NewAppealPage })));
+export const ServicesPage = lazy(() =>
+  import('./resident/ServicesPage.tsx').then((m) => ({ default: m.ServicesPage })),
+);
+export const NewAppealPage = lazy(() =>
+  import('./resident/NewAppealPage.tsx').then((m) => ({ default: m.NewAppealPage })),
+);
 export const PublicReportsPage = lazy(() =>
   import('./resident/PublicReportsPage.tsx').then((m) => ({ default: m.PublicReportsPage })),
 );
 export const ResidentAppealPage = lazy(() =>
   import('./resident/ResidentAppealPage.tsx').then((m) => ({ default: m.ResidentAppealPage })),
 );
-export const VerifyPage = lazy(() => import('./resident/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
+export const VerifyPage = lazy(() =>
+  import('./resident/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })),
+);
 export const InboxPage = lazy(() => import('./cases/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
 export const CasePage = lazy(() => import('./cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));

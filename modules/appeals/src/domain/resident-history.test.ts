@@ -9,8 +9,18 @@ describe('the history an applicant sees', () => {
     expect(
       residentHistory([
         step('received', { kind: 'appeal', channel: 'web' }),
-        step('appeal_registered', { regNumber: 'ОГ-2026/000001', answerDue: '2026-04-01', rule: '59fz.answer', late: false }),
-        step('deadline_extended', { from: '2026-04-01', to: '2026-04-30', days: 29, reason: 'нужна экспертиза' }),
+        step('appeal_registered', {
+          regNumber: 'ОГ-2026/000001',
+          answerDue: '2026-04-01',
+          rule: '59fz.answer',
+          late: false,
+        }),
+        step('deadline_extended', {
+          from: '2026-04-01',
+          to: '2026-04-30',
+          days: 29,
+          reason: 'нужна экспертиза',
+        }),
         step('answer_rated', { rating: 5, comment: 'спасибо' }),
       ]),
     ).toEqual([

@@ -35,7 +35,8 @@ export function residentHistory(
     const keys = VISIBLE[e.type];
     if (!keys) continue;
     // Document statuses (in_work, closed…) are the office's; only the appeal's public statuses show.
-    if (e.type === 'status_changed' && !(typeof e.data.to === 'string' && isAppealStatus(e.data.to))) continue;
+    if (e.type === 'status_changed' && !(typeof e.data.to === 'string' && isAppealStatus(e.data.to)))
+      continue;
     const data: Record<string, string | number> = {};
     for (const k of keys) {
       const v = e.data[k];

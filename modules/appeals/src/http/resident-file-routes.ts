@@ -32,7 +32,11 @@ const signedIn = async (req: Parameters<typeof requireUser>[0]) => void requireU
  * ids go in the form's files fields and the intake claims them), the signed answer downloaded from
  * the cabinet, and the appeal's history as the applicant may see it.
  */
-export async function residentFileRoutes(app: TypedApp, services: Services, limit: IntakeRateLimit): Promise<void> {
+export async function residentFileRoutes(
+  app: TypedApp,
+  services: Services,
+  limit: IntakeRateLimit,
+): Promise<void> {
   const throttle = anonymousIntakeLimiter(services.clock, limit);
   await withMultipart(app, (scope) => {
     scope.post(
@@ -41,7 +45,8 @@ export async function residentFileRoutes(app: TypedApp, services: Services, limi
         onRequest: throttle,
         schema: {
           tags: ['appeals'],
-          summary: 'Upload photos or files for an appeal being written (multipart); put the returned ids in the form’s files field',
+          summary:
+            'Upload photos or files for an appeal being written (multipart); put the returned ids in the form’s files field',
           description:
             'Checked by content like any attachment (type, size, archives). An upload waits a day to be claimed by the appeal that names it, by the same caller. Anonymous callers are throttled per IP.',
           consumes: ['multipart/form-data'],
@@ -56,7 +61,8 @@ export async function residentFileRoutes(app: TypedApp, services: Services, limi
         });
         const items = await req.useCase(async (ctx) => {
           const out: StagedUpload[] = [];
-          for (const f of files) out.push(await stageUpload(ctx, services.storage, f, { limits: uploadLimits }));
+          for (const f of files)
+            out.push(await stageUpload(ctx, services.storage, f, { limits: uploadLimits }));
           return out;
         });
         return reply.status(201).send({ items });
@@ -77,7 +83,8 @@ export async function residentFileRoutes(app: TypedApp, services: Services, limi
     async (req, reply) => {
       const file = await req.useCase(async (ctx) => {
         const appeal = await getMyAppeal(ctx, req.params.id);
-        if (!appeal.answers.some((a) => a.id === req.params.answerId)) throw notFound('Answer', 'answer_not_found');
+        if (!appeal.answers.some((a) => a.id === req.params.answerId))
+          throw notFound('Answer', 'answer_not_found');
         return signedFile(ctx, services.storage, req.params.answerId);
       });
       return sendFile(reply, { bytes: file.bytes, fileName: file.name, mediaType: file.mediaType });
@@ -95,7 +102,11 @@ export async function residentFileRoutes(app: TypedApp, services: Services, limi
         response: {
           200: z.object({
             items: z.array(
-              z.object({ at: z.date(), type: z.string(), data: z.record(z.string(), z.union([z.string(), z.number()])) }),
+              z.object({
+                at: z.date(),
+                type: z.string(),
+                data: z.record(z.string(), z.union([z.string(), z.number()])),
+              }),
             ),
           }),
         },

@@ -4,7 +4,9 @@ import { sha256Hex } from '@zemstvo/kernel';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstvo/server/testing';
 import { appealBody, fileAppeal, postAppeal } from '../test/factories.ts';
 
-const PHOTO = readFileSync(new URL('../../../../packages/storage/src/testing/fixtures/photo.jpg', import.meta.url));
+const PHOTO = readFileSync(
+  new URL('../../../../packages/storage/src/testing/fixtures/photo.jpg', import.meta.url),
+);
 const BOUNDARY = '----zemstvo-resident-files';
 
 /** One file as a browser's multipart form sends it. */
@@ -37,8 +39,7 @@ describe('resident files: photos uploaded with the intake form, the signed answe
 
   beforeAll(async () => {
     p = await createTestPlatform();
-    for (const who of ['resident', 'resident2'])
-      s[who] = await p.loginAs(`${who}@demo.zemstvo.ru`);
+    for (const who of ['resident', 'resident2']) s[who] = await p.loginAs(`${who}@demo.zemstvo.ru`);
     for (const who of ['registrar', 'head', 'executor', 'approver'])
       s[who] = await p.loginAs(`${who}@zarechny.demo.zemstvo.ru`);
   });
@@ -48,17 +49,34 @@ describe('resident files: photos uploaded with the intake form, the signed answe
     const res = await upload('resident', 'yama.jpg', PHOTO, 'image/jpeg');
     expect(res.statusCode).toBe(201);
     const [staged] = res.json().items;
-    expect(staged).toMatchObject({ kind: 'photo', fileName: 'yama.jpg', mediaType: 'image/jpeg', sizeBytes: PHOTO.length });
+    expect(staged).toMatchObject({
+      kind: 'photo',
+      fileName: 'yama.jpg',
+      mediaType: 'image/jpeg',
+      sizeBytes: PHOTO.length,
+    });
 
-    const id = await fileAppeal(p, 'zarechny', s.resident!.headers, appealBody({}, { attachments: [staged.id] }));
+    const id = await fileAppeal(
+      p,
+      'zarechny',
+      s.resident!.headers,
+      appealBody({}, { attachments: [staged.id] }),
+    );
     const files = await call('registrar', 'GET', m(`/documents/${id}/attachments`));
-    expect(files.json().items).toEqual([expect.objectContaining({ id: staged.id, kind: 'photo', fileName: 'yama.jpg' })]);
+    expect(files.json().items).toEqual([
+      expect.objectContaining({ id: staged.id, kind: 'photo', fileName: 'yama.jpg' }),
+    ]);
     const bytes = await call('registrar', 'GET', m(`/documents/${id}/attachments/${staged.id}`));
     expect(sha256Hex(bytes.rawPayload)).toBe(sha256Hex(PHOTO));
   });
 
   it('refuses a file whose extension disguises its type, and another resident’s upload in a form', async () => {
-    const disguised = await upload('resident', 'photo.jpg', Buffer.from('just text, not a JPEG'), 'image/jpeg');
+    const disguised = await upload(
+      'resident',
+      'photo.jpg',
+      Buffer.from('just text, not a JPEG'),
+      'image/jpeg',
+    );
     expect(disguised.statusCode).toBeGreaterThanOrEqual(400);
     expect(disguised.statusCode).toBeLessThan(500);
     expect(['type_mismatch', 'unsupported_type']).toContain(disguised.json().error.code);
@@ -67,7 +85,12 @@ describe('resident files: photos uploaded with the intake form, the signed answe
     expect(notMultipart.statusCode).toBe(415);
 
     const [theirs] = (await upload('resident', 'theirs.jpg', PHOTO, 'image/jpeg')).json().items;
-    const claimed = await postAppeal(p, 'zarechny', appealBody({}, { attachments: [theirs.id] }), s.resident2!.headers);
+    const claimed = await postAppeal(
+      p,
+      'zarechny',
+      appealBody({}, { attachments: [theirs.id] }),
+      s.resident2!.headers,
+    );
     expect(claimed.statusCode).toBe(400);
     expect(claimed.json().error.code).toBe('upload_not_found');
   });
@@ -75,7 +98,10 @@ describe('resident files: photos uploaded with the intake form, the signed answe
   it('lets the applicant download the signed answer from the cabinet, and nobody else', async () => {
     const id = await fileAppeal(p, 'zarechny', s.resident!.headers);
     expect((await call('registrar', 'POST', m(`/appeals/${id}/register`), {})).statusCode).toBe(200);
-    const colleagues = (await call('executor', 'GET', m('/colleagues'))).json().items as { userId: string; roleKeys: string[] }[];
+    const colleagues = (await call('executor', 'GET', m('/colleagues'))).json().items as {
+      userId: string;
+      roleKeys: string[];
+    }[];
     const userOf = (role: string) => colleagues.find((c) => c.roleKeys.includes(role))!.userId;
     const appeal = (await call('registrar', 'GET', m(`/appeals/${id}`))).json().appeal;
     const resolution = await call('head', 'POST', m(`/documents/${id}/resolutions`), {
@@ -90,11 +116,23 @@ describe('resident files: photos uploaded with the intake form, the signed answe
     });
     expect(draft.statusCode).toBe(201);
     const draftId = draft.json().document.id as string;
-    expect((await call('executor', 'POST', m(`/documents/${draftId}/approval`), { stages: [[userOf('approver')]] })).statusCode).toBe(201);
-    expect((await call('approver', 'POST', m(`/documents/${draftId}/approval/decision`), { decision: 'approve' })).statusCode).toBe(200);
+    expect(
+      (
+        await call('executor', 'POST', m(`/documents/${draftId}/approval`), {
+          stages: [[userOf('approver')]],
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await call('approver', 'POST', m(`/documents/${draftId}/approval/decision`), { decision: 'approve' }))
+        .statusCode,
+    ).toBe(200);
     const signed = await call('head', 'POST', m(`/documents/${draftId}/sign`));
     expect(signed.statusCode).toBe(201);
-    expect((await call('registrar', 'POST', m(`/documents/${draftId}/dispatch`), { channels: ['cabinet'] })).statusCode).toBe(200);
+    expect(
+      (await call('registrar', 'POST', m(`/documents/${draftId}/dispatch`), { channels: ['cabinet'] }))
+        .statusCode,
+    ).toBe(200);
 
     const mine = await call('resident', 'GET', `/api/me/appeals/zarechny/${id}`);
     expect(mine.json().answers.map((a: { id: string }) => a.id)).toEqual([draftId]);
@@ -107,7 +145,11 @@ describe('resident files: photos uploaded with the intake form, the signed answe
     const other = await call('resident2', 'GET', `/api/me/appeals/zarechny/${id}/answers/${draftId}/file`);
     expect([other.statusCode, other.json().error.code]).toEqual([404, 'appeal_not_found']);
     const otherAppeal = await fileAppeal(p, 'zarechny', s.resident!.headers);
-    const wrongPair = await call('resident', 'GET', `/api/me/appeals/zarechny/${otherAppeal}/answers/${draftId}/file`);
+    const wrongPair = await call(
+      'resident',
+      'GET',
+      `/api/me/appeals/zarechny/${otherAppeal}/answers/${draftId}/file`,
+    );
     expect([wrongPair.statusCode, wrongPair.json().error.code]).toEqual([404, 'answer_not_found']);
     const anonymous = await p.app.inject(`/api/me/appeals/zarechny/${id}/answers/${draftId}/file`);
     expect(anonymous.statusCode).toBe(401);
@@ -115,7 +157,9 @@ describe('resident files: photos uploaded with the intake form, the signed answe
     // The applicant's view of the history: milestones only, no resolution or approval, no staff names.
     const history = await call('resident', 'GET', `/api/me/appeals/zarechny/${id}/history`);
     const steps = history.json().items as { type: string; data: Record<string, unknown> }[];
-    expect(steps.map((x) => x.type)).toEqual(expect.arrayContaining(['received', 'appeal_registered', 'appeal_answered']));
+    expect(steps.map((x) => x.type)).toEqual(
+      expect.arrayContaining(['received', 'appeal_registered', 'appeal_answered']),
+    );
     expect(steps.find((x) => x.type === 'appeal_registered')?.data.regNumber).toMatch(/^ОГ-/);
     expect(history.body).not.toContain('Ответить заявителю.');
     expect(history.body).not.toMatch(/resolution|approval|Главный|Исполнител/);

@@ -24,16 +24,22 @@ export function AppealFacts({ appeal }: { appeal: AppealView }) {
     [t('case.facts.channel'), t(`channels.${appeal.sourceChannel}`, { defaultValue: appeal.sourceChannel })],
   ];
   if (!appeal.registeredAt)
-    rows.push([t('case.facts.registrationDue'), <DueDate key="r" due={appeal.registrationDue} done={closed} />]);
+    rows.push([
+      t('case.facts.registrationDue'),
+      <DueDate key="r" due={appeal.registrationDue} done={closed} />,
+    ]);
   if (appeal.answerDue)
     rows.push([
       t('case.facts.answerDue'),
       <span key="a">
         <DueDate due={appeal.answerDue} done={closed} />
-        {appeal.extensions > 0 && <span className="muted"> {t('case.facts.extended', { reason: appeal.extensionReason ?? '' })}</span>}
+        {appeal.extensions > 0 && (
+          <span className="muted"> {t('case.facts.extended', { reason: appeal.extensionReason ?? '' })}</span>
+        )}
       </span>,
     ]);
-  if (appeal.noticeDue) rows.push([t('case.facts.noticeDue'), <DueDate key="n" due={appeal.noticeDue} done={closed} />]);
+  if (appeal.noticeDue)
+    rows.push([t('case.facts.noticeDue'), <DueDate key="n" due={appeal.noticeDue} done={closed} />]);
   rows.push([
     t('case.facts.applicant'),
     <span key="ap" className="applicant">
@@ -46,7 +52,10 @@ export function AppealFacts({ appeal }: { appeal: AppealView }) {
   if (appeal.address || appeal.location)
     rows.push([
       t('case.facts.place'),
-      [appeal.address, appeal.location ? `${appeal.location.lat.toFixed(6)}, ${appeal.location.lon.toFixed(6)}` : null]
+      [
+        appeal.address,
+        appeal.location ? `${appeal.location.lat.toFixed(6)}, ${appeal.location.lon.toFixed(6)}` : null,
+      ]
         .filter(Boolean)
         .join(' · '),
     ]);
@@ -57,9 +66,15 @@ export function AppealFacts({ appeal }: { appeal: AppealView }) {
     ]);
   if (appeal.redirectedTo) rows.push([t('case.facts.redirectedTo'), appeal.redirectedTo]);
   if (appeal.rating !== null)
-    rows.push([t('case.facts.rating'), `${appeal.rating}/5${appeal.ratingComment ? ` — ${appeal.ratingComment}` : ''}`]);
+    rows.push([
+      t('case.facts.rating'),
+      `${appeal.rating}/5${appeal.ratingComment ? ` — ${appeal.ratingComment}` : ''}`,
+    ]);
   if (appeal.rejectedAt)
-    rows.push([t('case.facts.rejected'), `${formatDateTime(appeal.rejectedAt, lang)} — ${appeal.rejectionComment ?? ''}`]);
+    rows.push([
+      t('case.facts.rejected'),
+      `${formatDateTime(appeal.rejectedAt, lang)} — ${appeal.rejectionComment ?? ''}`,
+    ]);
 
   return (
     <dl className="facts">

@@ -3,15 +3,17 @@ import { attachmentFilePath, type Attachment } from '../../api/attachments.ts';
 import type { Items } from '../../api/types.ts';
 import { Loaded } from '../../components/Loaded.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
-
-const size = (bytes: number, language: string) =>
-  new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+import { formatSize } from '../../i18n/sizes.ts';
 
 /** The files and links of a case: photos shown small, every file downloadable by its name. */
 export function AttachmentList({ slug, documentId }: { slug: string; documentId: string }) {
   const { t, i18n } = useTranslation();
   const path = `/api/m/${encodeURIComponent(slug)}/documents/${encodeURIComponent(documentId)}/attachments`;
   const { state, reload } = useApiData<Items<Attachment>>(path);
+  const sizeLabel = (bytes: number) => {
+    const { value, unit } = formatSize(bytes, i18n.language);
+    return t(`size.${unit}`, { value });
+  };
   return (
     <section className="card" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t('case.attachments')}</h2>
@@ -24,7 +26,11 @@ export function AttachmentList({ slug, documentId }: { slug: string; documentId:
               {items.map((a) => (
                 <li key={a.id}>
                   {a.kind === 'photo' && (
-                    <img src={attachmentFilePath(slug, documentId, a.id, true)} alt={a.fileName} loading="lazy" />
+                    <img
+                      src={attachmentFilePath(slug, documentId, a.id, true)}
+                      alt={a.fileName}
+                      loading="lazy"
+                    />
                   )}
                   {a.kind === 'link' && a.url ? (
                     <a href={a.url} rel="noopener noreferrer" target="_blank">
@@ -38,7 +44,7 @@ export function AttachmentList({ slug, documentId }: { slug: string; documentId:
                   {a.kind !== 'link' && (
                     <span className="muted">
                       {' '}
-                      ({t(`attachmentKind.${a.kind}`)}, {t('intake.megabytes', { size: size(a.sizeBytes, i18n.language) })})
+                      ({t(`attachmentKind.${a.kind}`)}, {sizeLabel(a.sizeBytes)})
                     </span>
                   )}
                 </li>

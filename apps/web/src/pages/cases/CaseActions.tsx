@@ -44,7 +44,9 @@ export function CaseActions({
 }) {
   const { t } = useTranslation();
   const has = (p: string) => abilities.includes(p);
-  const closed = appeal ? appeal.closedAt !== null : document.status === 'closed' || document.status === 'done';
+  const closed = appeal
+    ? appeal.closedAt !== null
+    : document.status === 'closed' || document.status === 'done';
   const received = document.status === 'received';
   const registered = !received && !closed;
   const law59 = appeal?.service.law59 ?? false;
@@ -63,7 +65,12 @@ export function CaseActions({
         title={document.status === 'registered' ? t('case.resolution.title') : t('case.resolution.reassign')}
         open={document.status === 'registered'}
       >
-        <ResolutionForm slug={slug} documentId={document.id} legalDue={appeal?.answerDue ?? document.dueDate} onDone={onDone} />
+        <ResolutionForm
+          slug={slug}
+          documentId={document.id}
+          legalDue={appeal?.answerDue ?? document.dueDate}
+          onDone={onDone}
+        />
       </ActionCard>,
     );
   if (activeDue && can?.resolve)

@@ -5,7 +5,6 @@ import { appealPath, type AppealDetail } from '../../api/appeals.ts';
 import type { ServiceDetail } from '../../api/catalog.ts';
 import { docPath, type DocumentWithHistory } from '../../api/documents.ts';
 import type { WorkflowView } from '../../api/workflow.ts';
-import { HistoryList } from '../../components/HistoryList.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
@@ -16,6 +15,7 @@ import { AppealFacts } from './AppealFacts.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseDocuments } from './CaseDocuments.tsx';
+import { CaseHistory } from './CaseHistory.tsx';
 import { DocumentFacts } from './DocumentFacts.tsx';
 import { ResolutionsPanel } from './ResolutionsPanel.tsx';
 
@@ -34,7 +34,8 @@ function Case({ id }: { id: string }) {
   const workflow = useApiData<WorkflowView>(docPath(slug, id, '/workflow'));
   const [message, setMessage] = useState('');
   const themeTitle = (code: string | null) => {
-    const themes = service.state.status === 'ready' ? service.state.data.categories.flatMap((c) => c.themes) : [];
+    const themes =
+      service.state.status === 'ready' ? service.state.data.categories.flatMap((c) => c.themes) : [];
     const found = code ? themes.find((x) => x.code === code) : undefined;
     return found ? localized(found.title, i18n.language) : (code ?? t('case.register.noTheme'));
   };
@@ -108,7 +109,12 @@ function Case({ id }: { id: string }) {
             {w && <ResolutionsPanel resolutions={w.resolutions} />}
             <AttachmentList key={round} slug={slug} documentId={document.id} />
             <CaseDocuments key={`d${round}`} slug={slug} documents={children} onDone={onDone} />
-            <HistoryList events={history} title={t('case.history')} />
+            <CaseHistory
+              key={`h${round}`}
+              slug={slug}
+              history={history}
+              documents={children.filter((c) => c.direction === 'outgoing')}
+            />
             <p>
               <Link to={`/workspace/${slug}/inbox`}>{t('case.backToInbox')}</Link>
             </p>

@@ -14,8 +14,10 @@ export function DocumentFacts({ document: d }: { document: DocumentInfo }) {
     [t('case.facts.received'), formatDateTime(d.createdAt, i18n.language)],
   ];
   if (d.regDate) rows.push([t('case.facts.regDate'), formatDate(d.regDate, i18n.language)]);
-  if (d.authorOrg || d.authorName) rows.push([t('case.facts.author'), [d.authorOrg, d.authorName].filter(Boolean).join(', ')]);
-  if (d.dueDate) rows.push([t('case.facts.answerDue'), <DueDate key="d" due={d.dueDate} done={d.status === 'closed'} />]);
+  if (d.authorOrg || d.authorName)
+    rows.push([t('case.facts.author'), [d.authorOrg, d.authorName].filter(Boolean).join(', ')]);
+  if (d.dueDate)
+    rows.push([t('case.facts.answerDue'), <DueDate key="d" due={d.dueDate} done={d.status === 'closed'} />]);
   return (
     <dl className="facts">
       {rows.map(([term, value]) => (

@@ -33,7 +33,8 @@ export function DraftPanel({
   return (
     <li className="draft">
       <h3>
-        {title} <span className="muted">— {t(`docStatus.${draft.status}`, { defaultValue: draft.status })}</span>
+        {title}{' '}
+        <span className="muted">— {t(`docStatus.${draft.status}`, { defaultValue: draft.status })}</span>
       </h3>
       <Loaded state={state} onRetry={reload}>
         {(w) => {
@@ -44,7 +45,13 @@ export function DraftPanel({
               <div className="actions">
                 {w.can.saveVersion && latest && (
                   <ActionCard title={t('case.draft.edit')} open={draft.status === 'returned'}>
-                    <SaveVersionForm key={latest.version} slug={slug} draftId={draft.id} text={latest.body} onDone={onDone} />
+                    <SaveVersionForm
+                      key={latest.version}
+                      slug={slug}
+                      draftId={draft.id}
+                      text={latest.body}
+                      onDone={onDone}
+                    />
                   </ActionCard>
                 )}
                 {w.can.sendForApproval && (

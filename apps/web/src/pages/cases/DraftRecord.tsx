@@ -5,7 +5,15 @@ import { TableRegion } from '../../components/TableRegion.tsx';
 import { formatDateTime } from '../../i18n/dates.ts';
 
 /** The record of a draft: its versions, the approval route by round, signatures and dispatches. */
-export function DraftRecord({ slug, draftId, workflow: w }: { slug: string; draftId: string; workflow: WorkflowView }) {
+export function DraftRecord({
+  slug,
+  draftId,
+  workflow: w,
+}: {
+  slug: string;
+  draftId: string;
+  workflow: WorkflowView;
+}) {
   const { t, i18n } = useTranslation();
   const when = (v: string | null) => (v ? formatDateTime(v, i18n.language) : '—');
   return (
@@ -85,7 +93,8 @@ export function DraftRecord({ slug, draftId, workflow: w }: { slug: string; draf
           {w.dispatches.map((d) => (
             <li key={d.id}>
               {t(`case.dispatch.channel.${d.channel}`, { defaultValue: d.channel })}
-              {d.address ? ` (${d.address})` : ''}: {t(`dispatchStatus.${d.status}`, { defaultValue: d.status })}, {when(d.at)}
+              {d.address ? ` (${d.address})` : ''}:{' '}
+              {t(`dispatchStatus.${d.status}`, { defaultValue: d.status })}, {when(d.at)}
             </li>
           ))}
         </ul>

@@ -72,7 +72,11 @@ export function InboxFilters({
       </div>
       <div className="field">
         <label htmlFor={`${id}-category`}>{t('inbox.category')}</label>
-        <select id={`${id}-category`} value={draft.category} onChange={(e) => set('category')(e.target.value)}>
+        <select
+          id={`${id}-category`}
+          value={draft.category}
+          onChange={(e) => set('category')(e.target.value)}
+        >
           <option value="">{t('inbox.any')}</option>
           {categories.map((c) => (
             <option key={c.code} value={c.code}>
@@ -83,7 +87,12 @@ export function InboxFilters({
       </div>
       <div className="field">
         <label htmlFor={`${id}-from`}>{t('inbox.from')}</label>
-        <input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={draft.from}
+          onChange={(e) => set('from')(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>{t('inbox.to')}</label>

@@ -8,7 +8,15 @@ import { formatDateTime } from '../../i18n/dates.ts';
 import { localized } from '../../i18n/localized.ts';
 
 /** One page of cases: number (a link to the case), received, applicant, summary, status, due day. */
-export function InboxTable({ slug, items, caption }: { slug: string; items: readonly InboxItem[]; caption: string }) {
+export function InboxTable({
+  slug,
+  items,
+  caption,
+}: {
+  slug: string;
+  items: readonly InboxItem[];
+  caption: string;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <TableRegion label={caption}>
@@ -28,7 +36,9 @@ export function InboxTable({ slug, items, caption }: { slug: string; items: read
           {items.map((c) => (
             <tr key={c.id} className={c.overdue ? 'row-overdue' : undefined}>
               <th scope="row">
-                <Link to={`/workspace/${slug}/documents/${c.id}`}>{c.regNumber ?? t('inbox.unregistered')}</Link>
+                <Link to={`/workspace/${slug}/documents/${c.id}`}>
+                  {c.regNumber ?? t('inbox.unregistered')}
+                </Link>
               </th>
               <td>
                 <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt, i18n.language)}</time>
@@ -42,7 +52,10 @@ export function InboxTable({ slug, items, caption }: { slug: string; items: read
                 <StatusBadge status={c.status} />
               </td>
               <td>
-                <DueDate due={c.registeredAt ? (c.noticeDue ?? c.answerDue) : c.registrationDue} done={c.closedAt !== null} />
+                <DueDate
+                  due={c.registeredAt ? (c.noticeDue ?? c.answerDue) : c.registrationDue}
+                  done={c.closedAt !== null}
+                />
                 {c.executorName && <div className="muted">{c.executorName}</div>}
               </td>
             </tr>

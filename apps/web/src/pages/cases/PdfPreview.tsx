@@ -5,7 +5,15 @@ import { docPath } from '../../api/documents.ts';
  * The PDF of a version in the page (the server lets only this site frame it), with a plain link
  * for browsers that do not show PDF in place.
  */
-export function PdfPreview({ slug, documentId, version }: { slug: string; documentId: string; version: number }) {
+export function PdfPreview({
+  slug,
+  documentId,
+  version,
+}: {
+  slug: string;
+  documentId: string;
+  version: number;
+}) {
   const { t } = useTranslation();
   const src = docPath(slug, documentId, `/preview?version=${version}`);
   return (
@@ -15,7 +23,10 @@ export function PdfPreview({ slug, documentId, version }: { slug: string; docume
         <a href={src} target="_blank" rel="noopener">
           {t('case.draft.openPdf', { version })}
         </a>{' '}
-        · <a href={docPath(slug, documentId, `/docx?version=${version}`)}>{t('case.draft.downloadDocx', { version })}</a>
+        ·{' '}
+        <a href={docPath(slug, documentId, `/docx?version=${version}`)}>
+          {t('case.draft.downloadDocx', { version })}
+        </a>
       </p>
     </div>
   );

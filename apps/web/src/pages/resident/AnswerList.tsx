@@ -24,7 +24,11 @@ export function AnswerList({ appeal }: { appeal: ResidentAppeal }) {
               return (
                 <li key={d.id}>
                   <span className="doc-title">{name}</span>{' '}
-                  <a className="button button-secondary button-small" href={answerDownloadPath(appeal.municipality, appeal.id, d)} download>
+                  <a
+                    className="button button-secondary button-small"
+                    href={answerDownloadPath(appeal.municipality, appeal.id, d)}
+                    download
+                  >
                     {t('answer.download')}
                     <span className="visually-hidden"> {name}</span>
                   </a>

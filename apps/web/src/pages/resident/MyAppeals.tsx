@@ -55,7 +55,9 @@ export function MyAppeals() {
                       <td>
                         <DueDate due={a.answerDue ?? a.registrationDue} done={a.closedAt !== null} />
                       </td>
-                      <td>{a.answers.length > 0 ? t('cabinet.answered', { count: a.answers.length }) : '—'}</td>
+                      <td>
+                        {a.answers.length > 0 ? t('cabinet.answered', { count: a.answers.length }) : '—'}
+                      </td>
                     </tr>
                   );
                 })}

@@ -31,7 +31,8 @@ export function PublicReportsPage() {
   const reports = useApiData<Paged<PublicReport>>(`${base}/reports?${query.toString()}`);
   const categories = useCategories(slug, true);
   const [selected, setSelected] = useState<string | null>(null);
-  const name = municipality.state.status === 'ready' ? localized(municipality.state.data.name, i18n.language) : '';
+  const name =
+    municipality.state.status === 'ready' ? localized(municipality.state.data.name, i18n.language) : '';
 
   return (
     <div className="stack">

@@ -6,7 +6,13 @@ import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { useAction } from '../../forms/use-action.ts';
 
 /** The resident rates the answer from 1 (bad) to 5 (good), with an optional comment. */
-export function RateAnswerForm({ appeal, onDone }: { appeal: ResidentAppeal; onDone: (message: string) => void }) {
+export function RateAnswerForm({
+  appeal,
+  onDone,
+}: {
+  appeal: ResidentAppeal;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);
@@ -28,7 +34,10 @@ export function RateAnswerForm({ appeal, onDone }: { appeal: ResidentAppeal; onD
   };
   return (
     <form className="form" onSubmit={onSubmit}>
-      <fieldset className={missing ? 'field rating field-invalid' : 'field rating'} aria-describedby={missing ? `${id}-err` : undefined}>
+      <fieldset
+        className={missing ? 'field rating field-invalid' : 'field rating'}
+        aria-describedby={missing ? `${id}-err` : undefined}
+      >
         <legend>{t('answer.rating')}</legend>
         {missing && (
           <p id={`${id}-err`} className="field-error">
@@ -53,7 +62,12 @@ export function RateAnswerForm({ appeal, onDone }: { appeal: ResidentAppeal; onD
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-comment`}>{t('answer.ratingComment')}</label>
-        <textarea id={`${id}-comment`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       <SubmitRow label={t('answer.rate')} busy={busy} error={error} />
     </form>

@@ -6,7 +6,13 @@ import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { useAction } from '../../forms/use-action.ts';
 
 /** «Не удовлетворён»: the resident says why; the case goes back to the head. */
-export function RejectAnswerForm({ appeal, onDone }: { appeal: ResidentAppeal; onDone: (message: string) => void }) {
+export function RejectAnswerForm({
+  appeal,
+  onDone,
+}: {
+  appeal: ResidentAppeal;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);
@@ -23,7 +29,14 @@ export function RejectAnswerForm({ appeal, onDone }: { appeal: ResidentAppeal; o
       <p className="field-hint">{t('answer.rejectHint')}</p>
       <div className="field">
         <label htmlFor={`${id}-why`}>{t('answer.rejectWhy')}</label>
-        <textarea id={`${id}-why`} rows={3} required minLength={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-why`}
+          rows={3}
+          required
+          minLength={3}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       <SubmitRow label={t('answer.reject')} busy={busy} error={error} />
     </form>

@@ -25,7 +25,8 @@ export function ReportsList({
           <li key={r.id} className={r.id === selected ? 'report report-selected' : 'report'}>
             <h3>{what}</h3>
             <p>
-              <StatusBadge status={r.status} /> <span className="muted">{formatDate(r.receivedAt, lang)}</span>
+              <StatusBadge status={r.status} />{' '}
+              <span className="muted">{formatDate(r.receivedAt, lang)}</span>
             </p>
             <p className="report-text">{r.text}</p>
             {r.location && (

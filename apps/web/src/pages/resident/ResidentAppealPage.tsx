@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { myAppealPath, type ResidentAppeal } from '../../api/appeals.ts';
+import type { HistoryEvent } from '../../api/documents.ts';
 import { ActionCard } from '../../components/ActionCard.tsx';
 import { DueDate } from '../../components/DueDate.tsx';
 import { HistoryList } from '../../components/HistoryList.tsx';
@@ -23,13 +24,16 @@ export function ResidentAppealPage() {
   const { t, i18n } = useTranslation();
   const { slug = '', id = '' } = useParams();
   const { state, reload } = useApiData<ResidentAppeal>(myAppealPath(slug, id));
+  const history = useApiData<{ items: HistoryEvent[] }>(myAppealPath(slug, id, '/history'));
   const [message, setMessage] = useState('');
+  const { reload: reloadHistory } = history;
   const onDone = useCallback(
     (text: string) => {
       setMessage(text);
       reload();
+      reloadHistory();
     },
-    [reload],
+    [reload, reloadHistory],
   );
   const lang = i18n.language;
 
@@ -108,9 +112,16 @@ export function ResidentAppealPage() {
                 </div>
               </section>
             )}
-            {a.rejectedAt && <p className="notice">{t('answer.reopenedNotice', { date: formatDate(a.rejectedAt, lang) })}</p>}
+            {a.rejectedAt && (
+              <p className="notice">{t('answer.reopenedNotice', { date: formatDate(a.rejectedAt, lang) })}</p>
+            )}
 
-            {a.history && <HistoryList events={a.history} title={t('case.history')} />}
+            {history.state.status === 'ready' && (
+              <HistoryList
+                events={history.state.data.items.map((e) => ({ ...e, actor: '' }))}
+                title={t('answer.history')}
+              />
+            )}
             <p>
               <Link to="/cabinet">{t('answer.backToCabinet')}</Link>
             </p>

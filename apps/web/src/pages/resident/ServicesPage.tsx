@@ -19,7 +19,10 @@ function ServiceList({ slug }: { slug: string }) {
   const services = useApiData<Items<ServiceInstance>>(`/api/m/${encodeURIComponent(slug)}/services`);
   const packages = useApiData<Items<PackageInfo>>('/api/services');
   const describe = (packageSlug: string) => {
-    const p = packages.state.status === 'ready' ? packages.state.data.items.find((x) => x.slug === packageSlug) : undefined;
+    const p =
+      packages.state.status === 'ready'
+        ? packages.state.data.items.find((x) => x.slug === packageSlug)
+        : undefined;
     return p ? localized(p.description, i18n.language) : '';
   };
   return (

@@ -43,7 +43,8 @@ export function VerifyPage() {
       setBusy(false);
     }
   };
-  const municipality = (r: Verification) => (i18n.language === 'en' ? (r.municipalityEn ?? r.municipality) : r.municipality);
+  const municipality = (r: Verification) =>
+    i18n.language === 'en' ? (r.municipalityEn ?? r.municipality) : r.municipality;
 
   return (
     <section className="card">
@@ -52,7 +53,12 @@ export function VerifyPage() {
       <form className="form" onSubmit={(e) => void onSubmit(e)}>
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('verify.file')}</label>
-          <input id={`${id}-file`} type="file" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id={`${id}-file`}
+            type="file"
+            required
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
         <button type="submit" className="button" disabled={busy || !file}>
           {busy ? t('verify.checking') : t('verify.check')}

@@ -20,7 +20,9 @@ interface Notification {
 /** The member's unread notifications (reminders, escalations, assignments, approvals), newest first. */
 export function NotificationsPanel() {
   const { t, i18n } = useTranslation();
-  const { state, reload } = useApiData<{ items: Notification[]; unread: number }>('/api/me/notifications?unread=1&limit=20');
+  const { state, reload } = useApiData<{ items: Notification[]; unread: number }>(
+    '/api/me/notifications?unread=1&limit=20',
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const markRead = async (id: string) => {
     setBusy(id);

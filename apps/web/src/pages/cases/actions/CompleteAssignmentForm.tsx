@@ -22,9 +22,12 @@ export function CompleteAssignmentForm({
     e.preventDefault();
     void run(
       () =>
-        api.post(`/api/m/${encodeURIComponent(slug)}/assignments/${encodeURIComponent(assignmentId)}/complete`, {
-          report: report.trim(),
-        }),
+        api.post(
+          `/api/m/${encodeURIComponent(slug)}/assignments/${encodeURIComponent(assignmentId)}/complete`,
+          {
+            report: report.trim(),
+          },
+        ),
       t('case.done.completed'),
     );
   };
@@ -32,7 +35,13 @@ export function CompleteAssignmentForm({
     <form className="form" onSubmit={onSubmit}>
       <div className="field">
         <label htmlFor={`${id}-report`}>{t('case.complete.report')}</label>
-        <textarea id={`${id}-report`} rows={3} required value={report} onChange={(e) => setReport(e.target.value)} />
+        <textarea
+          id={`${id}-report`}
+          rows={3}
+          required
+          value={report}
+          onChange={(e) => setReport(e.target.value)}
+        />
       </div>
       <SubmitRow label={t('case.complete.submit')} busy={busy} error={error} />
     </form>

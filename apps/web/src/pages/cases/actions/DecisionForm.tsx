@@ -6,7 +6,15 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../forms/use-action.ts';
 
 /** The approver's decision on the current version: approve, or return for rework with a comment. */
-export function DecisionForm({ slug, draftId, onDone }: { slug: string; draftId: string; onDone: (message: string) => void }) {
+export function DecisionForm({
+  slug,
+  draftId,
+  onDone,
+}: {
+  slug: string;
+  draftId: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);
@@ -58,7 +66,12 @@ export function DecisionForm({ slug, draftId, onDone }: { slug: string; draftId:
         <button type="submit" className="button" disabled={busy}>
           {t('case.approval.approve')}
         </button>
-        <button type="button" className="button button-secondary" disabled={busy} onClick={() => decide('return')}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={() => decide('return')}
+        >
           {t('case.approval.return')}
         </button>
       </div>

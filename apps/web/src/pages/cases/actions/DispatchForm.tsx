@@ -8,7 +8,15 @@ import { useAction } from '../../../forms/use-action.ts';
 const CHANNELS = ['cabinet', 'email', 'post'] as const;
 
 /** Registration in the outgoing journal and delivery: the resident's cabinet, e-mail, a copy for post. */
-export function DispatchForm({ slug, draftId, onDone }: { slug: string; draftId: string; onDone: (message: string) => void }) {
+export function DispatchForm({
+  slug,
+  draftId,
+  onDone,
+}: {
+  slug: string;
+  draftId: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);
@@ -28,7 +36,9 @@ export function DispatchForm({ slug, draftId, onDone }: { slug: string; draftId:
                 id={`${id}-${c}`}
                 type="checkbox"
                 checked={channels.includes(c)}
-                onChange={(e) => setChannels((old) => (e.target.checked ? [...old, c] : old.filter((x) => x !== c)))}
+                onChange={(e) =>
+                  setChannels((old) => (e.target.checked ? [...old, c] : old.filter((x) => x !== c)))
+                }
               />
               <label htmlFor={`${id}-${c}`}>{t(`case.dispatch.channel.${c}`)}</label>
             </li>

@@ -32,7 +32,9 @@ export function DraftAnswerForm({
   const id = useId();
   const { busy, error, run } = useAction(onDone);
   const signers = useApiData<Items<Colleague>>(colleaguesPath(slug, 'document.sign'));
-  const [template, setTemplate] = useState(templates.find((x) => x.purpose === 'answer')?.code ?? templates[0]?.code ?? '');
+  const [template, setTemplate] = useState(
+    templates.find((x) => x.purpose === 'answer')?.code ?? templates[0]?.code ?? '',
+  );
   const [locale, setLocale] = useState<'ru' | 'en'>('ru');
   const [signatory, setSignatory] = useState('');
   const [text, setText] = useState('');

@@ -6,7 +6,15 @@ import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
 
 /** Extension of the answer deadline, once, by at most 30 days, with notice to the applicant (59-FZ Art. 12 p.2). */
-export function ExtendForm({ slug, appealId, onDone }: { slug: string; appealId: string; onDone: (message: string) => void }) {
+export function ExtendForm({
+  slug,
+  appealId,
+  onDone,
+}: {
+  slug: string;
+  appealId: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);
@@ -37,7 +45,14 @@ export function ExtendForm({ slug, appealId, onDone }: { slug: string; appealId:
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('case.extend.reason')}</label>
-        <textarea id={`${id}-reason`} rows={2} required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          required
+          minLength={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       <SubmitRow label={t('case.extend.submit')} busy={busy} error={error} />
     </form>

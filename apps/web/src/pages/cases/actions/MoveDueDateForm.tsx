@@ -52,7 +52,13 @@ export function MoveDueDateForm({
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('case.moveDue.reason')}</label>
-        <textarea id={`${id}-reason`} rows={2} required value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       <SubmitRow label={t('case.moveDue.submit')} busy={busy} error={error} />
     </form>

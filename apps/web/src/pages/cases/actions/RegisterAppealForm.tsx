@@ -31,7 +31,9 @@ export function RegisterAppealForm({
   const id = useId();
   const { busy, error, run } = useAction(onDone);
   const [category, setCategory] = useState(appeal.category.code);
-  const [questions, setQuestions] = useState<Question[]>([{ text: appeal.text, theme: appeal.theme?.code ?? '' }]);
+  const [questions, setQuestions] = useState<Question[]>([
+    { text: appeal.text, theme: appeal.theme?.code ?? '' },
+  ]);
   const [isPublic, setIsPublic] = useState(appeal.isPublic);
   const [handling, setHandling] = useState(appeal.suggestedSpecialHandling ?? '');
   const [note, setNote] = useState('');
@@ -92,7 +94,11 @@ export function RegisterAppealForm({
             </div>
             <div className="field">
               <label htmlFor={`${id}-t${i}`}>{t('case.register.theme', { n: i + 1 })}</label>
-              <select id={`${id}-t${i}`} value={q.theme} onChange={(e) => setQuestion(i, { theme: e.target.value })}>
+              <select
+                id={`${id}-t${i}`}
+                value={q.theme}
+                onChange={(e) => setQuestion(i, { theme: e.target.value })}
+              >
                 <option value="">{t('case.register.noTheme')}</option>
                 {themes.map((th) => (
                   <option key={th.code} value={th.code}>
@@ -123,7 +129,12 @@ export function RegisterAppealForm({
 
       {service.publicVisibility.publicByDefault && (
         <div className="checkbox">
-          <input id={`${id}-public`} type="checkbox" checked={isPublic} onChange={(e) => setIsPublic(e.target.checked)} />
+          <input
+            id={`${id}-public`}
+            type="checkbox"
+            checked={isPublic}
+            onChange={(e) => setIsPublic(e.target.checked)}
+          />
           <label htmlFor={`${id}-public`}>{t('case.register.public')}</label>
         </div>
       )}
@@ -133,7 +144,9 @@ export function RegisterAppealForm({
           <label htmlFor={`${id}-handling`}>{t('case.register.handling')}</label>
           <p id={`${id}-handling-hint`} className="field-hint">
             {appeal.suggestedSpecialHandling
-              ? t('case.register.handlingSuggested', { ground: t(`art11.${appeal.suggestedSpecialHandling}`) })
+              ? t('case.register.handlingSuggested', {
+                  ground: t(`art11.${appeal.suggestedSpecialHandling}`),
+                })
               : t('case.register.handlingHint')}
           </p>
           <select
@@ -154,7 +167,12 @@ export function RegisterAppealForm({
       {handling === 'crime_forwarded' && (
         <div className="field">
           <label htmlFor={`${id}-forwarded`}>{t('case.register.forwardedTo')}</label>
-          <input id={`${id}-forwarded`} value={forwardedTo} required onChange={(e) => setForwardedTo(e.target.value)} />
+          <input
+            id={`${id}-forwarded`}
+            value={forwardedTo}
+            required
+            onChange={(e) => setForwardedTo(e.target.value)}
+          />
         </div>
       )}
       {handling && (

@@ -13,7 +13,10 @@ import { useAction } from '../../../forms/use-action.ts';
 /** Executors first (by role), then everyone else, each group by name. */
 function ordered(members: readonly Colleague[], language: string): Colleague[] {
   const byName = sortByText(members, (m) => m.displayName, language);
-  return [...byName.filter((m) => m.roleKeys.includes('executor')), ...byName.filter((m) => !m.roleKeys.includes('executor'))];
+  return [
+    ...byName.filter((m) => m.roleKeys.includes('executor')),
+    ...byName.filter((m) => !m.roleKeys.includes('executor')),
+  ];
 }
 
 /**
@@ -90,7 +93,9 @@ export function ResolutionForm({
                         type="checkbox"
                         checked={co.includes(m.userId)}
                         onChange={(e) =>
-                          setCo((old) => (e.target.checked ? [...old, m.userId] : old.filter((u) => u !== m.userId)))
+                          setCo((old) =>
+                            e.target.checked ? [...old, m.userId] : old.filter((u) => u !== m.userId),
+                          )
                         }
                       />
                       <label htmlFor={`${id}-co-${m.userId}`}>{label(m)}</label>

@@ -37,7 +37,13 @@ export function SaveVersionForm({
     <form className="form" onSubmit={onSubmit}>
       <div className="field">
         <label htmlFor={`${id}-text`}>{t('case.draft.text')}</label>
-        <textarea id={`${id}-text`} rows={10} required value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id={`${id}-text`}
+          rows={10}
+          required
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-comment`}>{t('case.draft.versionComment')}</label>

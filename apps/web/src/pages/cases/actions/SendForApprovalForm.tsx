@@ -16,7 +16,15 @@ const STAGES = [1, 2, 3] as const;
  * The approval route of the latest version: each colleague who may approve is left out or put at
  * a stage. One stage decides in parallel; the next stage starts when the previous has approved.
  */
-export function SendForApprovalForm({ slug, draftId, onDone }: { slug: string; draftId: string; onDone: (message: string) => void }) {
+export function SendForApprovalForm({
+  slug,
+  draftId,
+  onDone,
+}: {
+  slug: string;
+  draftId: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const approvers = useApiData<Items<Colleague>>(colleaguesPath(slug, 'document.approve'));
@@ -34,7 +42,10 @@ export function SendForApprovalForm({ slug, draftId, onDone }: { slug: string; d
     <Loaded state={approvers.state} onRetry={approvers.reload}>
       {({ items }) => (
         <form className="form" onSubmit={onSubmit}>
-          <fieldset className={missing ? 'field field-invalid' : 'field'} aria-describedby={`${id}-hint${missing ? ` ${id}-err` : ''}`}>
+          <fieldset
+            className={missing ? 'field field-invalid' : 'field'}
+            aria-describedby={`${id}-hint${missing ? ` ${id}-err` : ''}`}
+          >
             <legend>{t('case.approval.route')}</legend>
             <p id={`${id}-hint`} className="field-hint">
               {t('case.approval.routeHint')}

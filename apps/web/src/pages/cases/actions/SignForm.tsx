@@ -6,7 +6,15 @@ import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
 
 /** The signatory signs the approved version with a simple electronic signature (63-FZ Art. 5 p.2). */
-export function SignForm({ slug, draftId, onDone }: { slug: string; draftId: string; onDone: (message: string) => void }) {
+export function SignForm({
+  slug,
+  draftId,
+  onDone,
+}: {
+  slug: string;
+  draftId: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const { busy, error, run } = useAction(onDone);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {

@@ -48,7 +48,12 @@ export function SpecialHandlingForm({
       {code === 'crime_forwarded' && (
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('case.register.forwardedTo')}</label>
-          <input id={`${id}-to`} required value={forwardedTo} onChange={(e) => setForwardedTo(e.target.value)} />
+          <input
+            id={`${id}-to`}
+            required
+            value={forwardedTo}
+            onChange={(e) => setForwardedTo(e.target.value)}
+          />
         </div>
       )}
       <div className="field">

@@ -6,7 +6,15 @@ import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
 
 /** A public status set by hand (planned, fixed, not our responsibility, duplicate of another case…). */
-export function StatusForm({ slug, appealId, onDone }: { slug: string; appealId: string; onDone: (message: string) => void }) {
+export function StatusForm({
+  slug,
+  appealId,
+  onDone,
+}: {
+  slug: string;
+  appealId: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);
@@ -40,12 +48,22 @@ export function StatusForm({ slug, appealId, onDone }: { slug: string; appealId:
       {status === 'duplicate' && (
         <div className="field">
           <label htmlFor={`${id}-dup`}>{t('case.status.duplicateOf')}</label>
-          <input id={`${id}-dup`} required value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} />
+          <input
+            id={`${id}-dup`}
+            required
+            value={duplicateOf}
+            onChange={(e) => setDuplicateOf(e.target.value)}
+          />
         </div>
       )}
       <div className="field">
         <label htmlFor={`${id}-comment`}>{t('case.status.comment')}</label>
-        <textarea id={`${id}-comment`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       <SubmitRow label={t('case.status.submit')} busy={busy} error={error} />
     </form>
