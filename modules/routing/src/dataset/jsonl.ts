@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { Writable } from 'node:stream';
+import { pipeline, type Readable, type Writable } from 'node:stream';
 import { badRequest, notFound } from '@zemstvo/kernel';
 
 /**
@@ -17,36 +16,48 @@ export interface JsonLine {
   error?: string;
 }
 
+function parseLine(lineNo: number, text: string): JsonLine {
+  try {
+    return { lineNo, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return {
+      lineNo,
+      value: undefined,
+      error: `not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+    };
+  }
+}
+
 export async function* readJsonLines(path: string): AsyncGenerator<JsonLine> {
   if (!existsSync(path)) throw notFound(`Input file ${path}`, 'input_not_found');
   if (!statSync(path).isFile()) throw badRequest('input_not_a_file', `${path} is not a file`);
-  const raw = createReadStream(path);
-  const stream = isGzipPath(path) ? raw.pipe(createGunzip()) : raw;
-  const failed = new Promise<never>((_, reject) => {
-    const fail = (e: Error) => reject(badRequest('input_unreadable', `Cannot read ${path}: ${e.message}`));
-    raw.on('error', fail);
-    stream.on('error', fail);
-  });
-  failed.catch(() => undefined);
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  // pipeline() destroys every stream on an error, so the iteration below sees it.
+  const source: Readable = isGzipPath(path)
+    ? pipeline(createReadStream(path), createGunzip(), () => undefined)
+    : createReadStream(path);
+  source.setEncoding('utf8');
+  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<string>;
+  let rest = '';
   let lineNo = 0;
-  const iterator = lines[Symbol.asyncIterator]();
   for (;;) {
-    const next = await Promise.race([iterator.next(), failed]);
-    if (next.done) break;
-    lineNo++;
-    const line = next.value.trim();
-    if (line === '') continue;
+    let next: IteratorResult<string>;
     try {
-      yield { lineNo, value: JSON.parse(line) as unknown };
+      next = await chunks.next();
     } catch (e) {
-      yield {
-        lineNo,
-        value: undefined,
-        error: `not valid JSON (${e instanceof Error ? e.message : String(e)})`,
-      };
+      throw badRequest(
+        'input_unreadable',
+        `Cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    if (next.done) break;
+    const lines = (rest + next.value).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) {
+      lineNo++;
+      if (line.trim() !== '') yield parseLine(lineNo, line);
     }
   }
+  if (rest.trim() !== '') yield parseLine(lineNo + 1, rest);
 }
 
 /** A JSON-lines writer; `close()` flushes and waits until the file is complete. */

@@ -85,6 +85,19 @@ export interface TrainingReport {
   cpuMilliseconds: number;
 }
 
+/** Training features: the IDF of the texts and every appeal's weighted vector (raw counts freed on return). */
+function featurize(
+  inputs: readonly RoutingInput[],
+  config: FeatureConfig,
+): { idf: Idf; vectors: SparseVector[] } {
+  const raw = inputs.map((input) => rawFeatures(input, config));
+  const idf = Idf.fit(
+    raw.map((r) => r.text),
+    config.bits,
+  );
+  return { idf, vectors: raw.map((r) => weightFeatures(r, idf, config)) };
+}
+
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 /** The label of each head for an example (executors as patterns of the district). */
@@ -177,12 +190,10 @@ export class RoutingModel {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     const config = options.features;
-    const raw = examples.map((e) => rawFeatures(e.input, config));
-    const idf = Idf.fit(
-      raw.map((r) => r.text),
-      config.bits,
+    const { idf, vectors } = featurize(
+      examples.map((e) => e.input),
+      config,
     );
-    const vectors = raw.map((r) => weightFeatures(r, idf, config));
     const districts = examples.map((e) => e.input.district);
     const dim = 1 << config.bits;
     const encoded = Object.fromEntries(HEADS.map((h) => [h, encodeLabels(examples, h)])) as Record<
