@@ -70,7 +70,7 @@ export const attachmentsRepo = {
 
   async listForDocument(sql: Sql, municipalityId: string, documentId: string): Promise<AttachmentRow[]> {
     return sql.query(
-      `SELECT ${COLS} FROM attachments WHERE municipality_id = $1 AND document_id = $2 ORDER BY created_at, id`,
+      `SELECT ${COLS} FROM attachments WHERE municipality_id = $1 AND document_id = $2 ORDER BY created_at, seq`,
       [municipalityId, documentId],
     );
   },
