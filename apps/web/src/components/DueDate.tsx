@@ -8,16 +8,23 @@ import { daysUntil, formatDate } from '../i18n/dates.ts';
 export function DueDate({
   due,
   done = false,
+  compact = false,
   today = new Date(),
 }: {
   due: string | null;
   done?: boolean;
+  /** The shorter date of tables. */
+  compact?: boolean;
   today?: Date;
 }) {
   const { t, i18n } = useTranslation();
   if (!due) return <span className="muted">—</span>;
   const days = daysUntil(due, today);
-  const date = <time dateTime={due.slice(0, 10)}>{formatDate(due.slice(0, 10), i18n.language)}</time>;
+  const date = (
+    <time dateTime={due.slice(0, 10)}>
+      {formatDate(due.slice(0, 10), i18n.language, compact ? 'medium' : 'long')}
+    </time>
+  );
   if (done || Number.isNaN(days)) return date;
   if (days < 0)
     return (

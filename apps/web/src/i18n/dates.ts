@@ -4,19 +4,23 @@
  */
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function formatDate(value: string, language: string): string {
+export function formatDate(value: string, language: string, style: 'long' | 'medium' = 'long'): string {
   const day = DAY.exec(value);
   const date = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', ...(day ? { timeZone: 'UTC' } : {}) }).format(
-    date,
-  );
+  const zone = day ? { timeZone: 'UTC' } : {};
+  return new Intl.DateTimeFormat(language, { dateStyle: style, ...zone }).format(date);
 }
 
-export function formatDateTime(value: string, language: string): string {
+/** A moment; `short` (02.03.2026, 14:05) for tables, `medium` elsewhere. */
+export function formatDateTime(
+  value: string,
+  language: string,
+  style: 'medium' | 'short' = 'medium',
+): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(language, { dateStyle: style, timeStyle: 'short' }).format(date);
 }
 
 /** Whole calendar days from `today` to the due day (negative when overdue). */

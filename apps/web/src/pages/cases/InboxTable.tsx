@@ -41,12 +41,12 @@ export function InboxTable({
                 </Link>
               </th>
               <td>
-                <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt, i18n.language)}</time>
+                <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt, i18n.language, 'short')}</time>
               </td>
               <td>{c.applicantName ?? <span className="muted">{t('inbox.noName')}</span>}</td>
               <td className="summary-cell">
                 <span className="muted">{localized(c.category.title, i18n.language)}. </span>
-                {c.excerpt}
+                <span className="excerpt">{c.excerpt}</span>
               </td>
               <td>
                 <StatusBadge status={c.status} />
@@ -55,6 +55,7 @@ export function InboxTable({
                 <DueDate
                   due={c.registeredAt ? (c.noticeDue ?? c.answerDue) : c.registrationDue}
                   done={c.closedAt !== null}
+                  compact
                 />
                 {c.executorName && <div className="muted">{c.executorName}</div>}
               </td>

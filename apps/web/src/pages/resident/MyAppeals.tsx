@@ -53,7 +53,7 @@ export function MyAppeals() {
                         <StatusBadge status={a.status} />
                       </td>
                       <td>
-                        <DueDate due={a.answerDue ?? a.registrationDue} done={a.closedAt !== null} />
+                        <DueDate due={a.answerDue ?? a.registrationDue} done={a.closedAt !== null} compact />
                       </td>
                       <td>
                         {a.answers.length > 0 ? t('cabinet.answered', { count: a.answers.length }) : '—'}
