@@ -20,7 +20,8 @@ const coordinates = async (page: Browser['page']) => ({
 /**
  * A map report (urban-reports) in Chromium without map tiles — none configured, then a tile server
  * that never answers: the point is set by a click on the blank map, by the keyboard, and by typing
- * coordinates; the report then shows on the public map and in its list, which opens it on the map.
+ * coordinates; a lost answer is sent again with the same Idempotency-Key and files one report; the
+ * report then shows on the public map and in its list, which opens it on the map.
  */
 describe('map reports in Chromium, without map tiles', () => {
   let server: RunningPlatform;
@@ -72,8 +73,29 @@ describe('map reports in Chromium, without map tiles', () => {
     await page.getByLabel('Тема', { exact: true }).selectOption({ label: 'Яма на дороге' });
     await page.getByLabel('Что случилось').fill(REPORT);
     await page.screenshot({ path: `${SCREENSHOTS}/e2e-map-report-form.png`, fullPage: true });
+
+    // The first answer is lost on the way back: the server filed the report, the browser saw an error.
+    const keys: string[] = [];
+    await page.route('**/api/m/zarechny/appeals', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      const answer = await route.fetch();
+      if (keys.length === 1) await route.abort('connectionreset');
+      else await route.fulfill({ response: answer });
+    });
+    await page.getByRole('button', { name: 'Отправить' }).click();
+    await page.getByRole('alert').getByText('Нет связи с сервером', { exact: false }).waitFor();
+    // Sending again carries the same Idempotency-Key: the same report comes back, no second one.
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByRole('heading', { name: 'Обращение отправлено' }).waitFor();
+    await page.unroute('**/api/m/zarechny/appeals');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const mine = await page.request.get('/api/me/appeals?limit=100');
+    const ours = ((await mine.json()) as { items: { text: string }[] }).items.filter((a) =>
+      a.text.includes('Яма-у-остановки'),
+    );
+    expect(ours).toHaveLength(1);
   });
 
   it('fits a phone screen', async () => {
