@@ -4,17 +4,10 @@ import { appealPath } from '../../../api/appeals.ts';
 import { api } from '../../../api/client.ts';
 import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
+import type { AppealActionProps } from './appeal-action-props.ts';
 
 /** Extension of the answer deadline, once, by at most 30 days, with notice to the applicant (59-FZ Art. 12 p.2). */
-export function ExtendForm({
-  slug,
-  appealId,
-  onDone,
-}: {
-  slug: string;
-  appealId: string;
-  onDone: (message: string) => void;
-}) {
+export function ExtendForm({ slug, appealId, onDone }: AppealActionProps) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);

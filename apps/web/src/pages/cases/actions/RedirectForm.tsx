@@ -4,17 +4,10 @@ import { appealPath } from '../../../api/appeals.ts';
 import { api } from '../../../api/client.ts';
 import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
+import type { AppealActionProps } from './appeal-action-props.ts';
 
 /** Redirect to the competent body within 7 days of registration, with notice (59-FZ Art. 8 p.3). */
-export function RedirectForm({
-  slug,
-  appealId,
-  onDone,
-}: {
-  slug: string;
-  appealId: string;
-  onDone: (message: string) => void;
-}) {
+export function RedirectForm({ slug, appealId, onDone }: AppealActionProps) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);

@@ -4,17 +4,10 @@ import { appealPath, SPECIAL_HANDLING } from '../../../api/appeals.ts';
 import { api } from '../../../api/client.ts';
 import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
+import type { AppealActionProps } from './appeal-action-props.ts';
 
 /** A ground of 59-FZ Art. 11 found after registration: no answer on the merits, notice where the law says. */
-export function SpecialHandlingForm({
-  slug,
-  appealId,
-  onDone,
-}: {
-  slug: string;
-  appealId: string;
-  onDone: (message: string) => void;
-}) {
+export function SpecialHandlingForm({ slug, appealId, onDone }: AppealActionProps) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);

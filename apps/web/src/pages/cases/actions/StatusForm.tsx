@@ -4,17 +4,10 @@ import { appealPath, STAFF_SETTABLE } from '../../../api/appeals.ts';
 import { api } from '../../../api/client.ts';
 import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
+import type { AppealActionProps } from './appeal-action-props.ts';
 
 /** A public status set by hand (planned, fixed, not our responsibility, duplicate of another case…). */
-export function StatusForm({
-  slug,
-  appealId,
-  onDone,
-}: {
-  slug: string;
-  appealId: string;
-  onDone: (message: string) => void;
-}) {
+export function StatusForm({ slug, appealId, onDone }: AppealActionProps) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useAction(onDone);
