@@ -192,7 +192,8 @@ describe('registration and password reset in Chromium', () => {
     await pressEnterOn(page, page.getByRole('button', { name: 'Сохранить пароль' }));
     await page.waitForURL('**/login');
     await waitForHeading(page, 'Вход');
-    expect(await page.getByRole('status').textContent()).toBe('Пароль изменён. Войдите с новым паролем.');
+    // Other live regions (a loading note) may share the page: wait for this one by its text.
+    await page.getByRole('status').getByText('Пароль изменён. Войдите с новым паролем.', { exact: true }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/e2e-login-password-changed.png`, fullPage: true });
   });
 
