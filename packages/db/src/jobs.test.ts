@@ -172,4 +172,25 @@ describe(`jobs (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, ()
     expect(await effects()).toBe(1);
     expect(await jobState(id)).toMatchObject({ attempts: 1, done: true, failed: false });
   });
+
+  it('runs the work a handler leaves for after the commit outside its transaction, once; drain waits for it', async () => {
+    const id = (await enqueue('train'))!;
+    const seen: { jobDone: boolean }[] = [];
+    const handler: JobHandler = async (job, ctx) => {
+      await ctx.tx.query('INSERT INTO job_effects (job_id, note) VALUES ($1, $2)', [job.id, 'claimed']);
+      return async (db) => {
+        // The job's transaction has committed: its effect and its completion are visible here.
+        seen.push({ jobDone: (await jobState(job.id)).done });
+        await db.transaction((tx) =>
+          tx.query('INSERT INTO job_effects (job_id, note) VALUES ($1, $2)', [job.id, 'after']),
+        );
+        throw new Error('a follow-up failure is logged, not retried');
+      };
+    };
+    expect(await worker({ train: handler }).drain()).toBe(1);
+    expect(seen).toEqual([{ jobDone: true }]);
+    expect(await effects()).toBe(2);
+    expect(await jobState(id)).toMatchObject({ attempts: 1, done: true, failed: false });
+    expect(await worker({ train: handler }).drain()).toBe(0);
+  });
 });

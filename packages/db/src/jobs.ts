@@ -44,7 +44,15 @@ export async function enqueueJob(sql: Sql, clock: Clock, input: EnqueueInput): P
  * effects and the job's completion commit together, so a crash re-runs the job and a committed
  * job never runs again (exactly once for everything written to the database).
  */
-export type JobHandler = (job: Job, ctx: Ctx) => Promise<void>;
+export type JobHandler = (job: Job, ctx: Ctx) => Promise<void | AfterCommit>;
+
+/**
+ * Work a handler leaves for after its job's transaction commits: it runs outside any transaction
+ * (CPU-heavy work such as training a model must not hold the database, which on PGlite is one
+ * connection) and opens its own short transactions. It runs once; a crash loses it (the job is
+ * already done), so it records its own outcome. `drain()` waits for it.
+ */
+export type AfterCommit = (db: Database) => Promise<void>;
 
 export interface WorkerOptions {
   db: Database;
@@ -112,6 +120,7 @@ export class JobWorker {
   async runOne(): Promise<boolean> {
     const { db, clock, makeCtx } = this.opts;
     let failed: { job: Job; error: unknown } | null = null;
+    let after: { job: Job; run: AfterCommit } | null = null;
     const claimed = await db.transaction(async (sql) => {
       const rows = await sql.query<JobRow>(
         `SELECT id, kind, municipality_id, payload, attempts, max_attempts, run_at FROM jobs
@@ -133,7 +142,8 @@ export class JobWorker {
       }
       await sql.query('SAVEPOINT job_run');
       try {
-        await handler(job, makeCtx(sql, job));
+        const then = await handler(job, makeCtx(sql, job));
+        if (typeof then === 'function') after = { job, run: then };
         await sql.query('RELEASE SAVEPOINT job_run');
         await sql.query('UPDATE jobs SET done_at = $2, attempts = attempts + 1 WHERE id = $1', [
           job.id,
@@ -149,6 +159,14 @@ export class JobWorker {
     if (failed) {
       const { job, error } = failed as { job: Job; error: unknown };
       this.opts.log.warn({ jobId: job.id, kind: job.kind, err: String(error) }, 'job failed');
+    }
+    if (after) {
+      const { job, run } = after as { job: Job; run: AfterCommit };
+      try {
+        await run(db);
+      } catch (error) {
+        this.opts.log.error({ jobId: job.id, kind: job.kind, err: String(error) }, 'job follow-up failed');
+      }
     }
     return claimed;
   }
