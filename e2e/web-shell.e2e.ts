@@ -134,6 +134,7 @@ describe('web app shell in Chromium', () => {
     expect(await navLinks(page, 'Разделы муниципалитета')).toEqual([
       'Сводка',
       'Входящие',
+      'Поиск',
       'Подразделения',
       'Сотрудники',
       'Роли',
@@ -161,6 +162,7 @@ describe('web app shell in Chromium', () => {
     expect(await navLinks(page, 'Municipality sections')).toEqual([
       'Summary',
       'Inbox',
+      'Search',
       'Departments',
       'Staff',
       'Roles',
@@ -234,7 +236,12 @@ describe('web app shell in Chromium', () => {
 
     await loginAs('executor@zarechny.demo.zemstvo.ru');
     await waitForHeading(page, 'Городской округ Заречный');
-    expect(await navLinks(page, 'Разделы муниципалитета')).toEqual(['Сводка', 'Входящие', 'Подразделения']);
+    expect(await navLinks(page, 'Разделы муниципалитета')).toEqual([
+      'Сводка',
+      'Входящие',
+      'Поиск',
+      'Подразделения',
+    ]);
     await page.goto('/workspace/zarechny/audit');
     await waitForHeading(page, 'Журнал аудита');
     expect(await page.getByRole('alert').textContent()).toBe('Недостаточно прав для этого раздела.');

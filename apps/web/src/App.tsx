@@ -12,6 +12,7 @@ import {
   NewAppealPage,
   PublicReportsPage,
   ResidentAppealPage,
+  SearchPage,
   ServicesPage,
   VerifyPage,
 } from './pages/lazy-pages.ts';
@@ -62,6 +63,7 @@ export function App() {
             >
               <Route index element={<WorkspaceHome />} />
               <Route path="inbox" element={<InboxPage />} />
+              <Route path="search" element={<SearchPage />} />
               <Route path="documents/:id" element={<CasePage />} />
               <Route path="departments" element={<DepartmentsPage />} />
               <Route path="members" element={<MembersPage />} />

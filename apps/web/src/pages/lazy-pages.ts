@@ -21,3 +21,6 @@ export const VerifyPage = lazy(() =>
 );
 export const InboxPage = lazy(() => import('./cases/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
 export const CasePage = lazy(() => import('./cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+export const SearchPage = lazy(() =>
+  import('./search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })),
+);

@@ -1,12 +1,13 @@
 /** The sections of a municipality's workspace and the permission each needs. */
 export interface WorkspaceSection {
-  path: 'inbox' | 'departments' | 'members' | 'roles' | 'audit';
+  path: 'inbox' | 'search' | 'departments' | 'members' | 'roles' | 'audit';
   labelKey: string;
   permission: string;
 }
 
 export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'inbox', labelKey: 'workspace.inbox', permission: 'document.view' },
+  { path: 'search', labelKey: 'search.nav', permission: 'document.view' },
   { path: 'departments', labelKey: 'workspace.departments', permission: 'department.view' },
   { path: 'members', labelKey: 'workspace.members', permission: 'member.view' },
   { path: 'roles', labelKey: 'workspace.roles', permission: 'role.view' },
