@@ -26,6 +26,13 @@ const schema = z.object({
   AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(20),
   OIDC_PROVIDERS: z.string().default('[]'),
   TRUST_PROXY: z.string().default('false'),
+  // Empty means unset; a set token must be long enough not to be guessed.
+  METRICS_TOKEN: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^[\x21-\x7e]{16,200}$/.test(v), {
+      message: 'must be 16 to 200 printable characters without spaces (e.g. openssl rand -hex 32)',
+    }),
 });
 
 export interface Config {
@@ -53,6 +60,8 @@ export interface Config {
   oidcProviders: OidcProviderConfig[];
   /** Fastify's trustProxy: false, true, or the trusted proxies' addresses/CIDRs (client IPs for throttling). */
   trustProxy: boolean | string;
+  /** Bearer token that /metrics requires; undefined leaves /metrics open (restrict it at the proxy). */
+  metricsToken: string | undefined;
 }
 
 /** Reads configuration from the environment; every variable is documented in docs/configuration.md. */
@@ -84,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerAccount: e.AUTH_RATE_LIMIT_PER_ACCOUNT,
     oidcProviders,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN || undefined,
   };
 }
 

@@ -32,7 +32,8 @@ import type { Platform } from './platform.ts';
 
 /** Anyone, signed in or not, may call these (`METHOD /url-pattern`). */
 const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
-  // Operations: probes and metrics for the load balancer and Prometheus.
+  // Operations: probes and metrics for the load balancer and Prometheus. /metrics is not a user's
+  // route: with METRICS_TOKEN set it wants that bearer token instead (see docs/security.md).
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',

@@ -86,6 +86,8 @@ export async function createPlatform(
   });
   const activeModules = modules.map((m) => (m.name === identity.name ? identity : m));
   if (!config.devMode && !config.smtpUrl) log.warn('SMTP_URL is not set: mail (password reset links) will not be delivered');
+  if (!config.devMode && !config.metricsToken)
+    log.warn('METRICS_TOKEN is not set: /metrics is open to anyone who reaches the server; set it or restrict /metrics at the proxy');
 
   let ready = false;
   const app = await createHttpApp({
@@ -93,6 +95,7 @@ export async function createPlatform(
     modules: activeModules,
     authenticate: makeAuthenticate(clock, makeTokenAuthenticator(clock)),
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
     resolveTenant: (sql, slug) => tenancyRepo.tenantBySlug(sql, slug),
     resolveAbilities: makeResolveAbilities(permissions),
     webDir: opts.webDir ?? WEB_DIST,

@@ -33,6 +33,8 @@ export interface HttpAppOptions {
   imgSources?: readonly string[];
   /** Behind a reverse proxy: Fastify's trustProxy, so `req.ip` is the client's (per-IP throttling). */
   trustProxy?: boolean | string;
+  /** METRICS_TOKEN: when set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string | undefined;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -109,7 +111,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
     hsts: !services.config.devMode,
   });
   await app.register(cookie);
-  installMetrics(app);
+  installMetrics(app, { token: opts.metricsToken });
 
   await app.register(swagger, {
     openapi: {

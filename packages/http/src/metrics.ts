@@ -1,8 +1,26 @@
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { unauthorized } from '@zemstvo/kernel';
+
+export interface MetricsOptions {
+  /**
+   * METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>` (401 otherwise);
+   * unset, it is open to anyone who reaches the server (restrict it at the proxy).
+   */
+  token?: string | undefined;
+}
+
+/** Is the request's bearer token the metrics token (compared in constant time)? */
+function hasToken(req: FastifyRequest, token: string): boolean {
+  const m = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '');
+  const sent = Buffer.from(m?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return sent.length === expected.length && timingSafeEqual(sent, expected);
+}
 
 /** Prometheus metrics at /metrics: process defaults plus request counts and latencies by route. */
-export function installMetrics(app: FastifyInstance): Registry {
+export function installMetrics(app: FastifyInstance, opts: MetricsOptions = {}): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'zemstvo_' });
   const duration = new Histogram({
@@ -25,8 +43,13 @@ export function installMetrics(app: FastifyInstance): Registry {
     duration.observe(labels, reply.elapsedTime / 1000);
     if (reply.statusCode >= 500) errors.inc({ route });
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  const { token } = opts;
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    if (token && !hasToken(req, token)) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw unauthorized('The metrics need Authorization: Bearer <METRICS_TOKEN>', 'metrics_token_required');
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
   return registry;
 }
