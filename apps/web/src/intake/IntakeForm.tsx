@@ -2,10 +2,14 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmittedAppeal } from '../api/appeals.ts';
 import type { ServiceDetail } from '../api/catalog.ts';
+import { api } from '../api/client.ts';
+import { knowledgePaths, type Duplicates } from '../api/search.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary.tsx';
 import { FieldShell } from '../components/FieldShell.tsx';
 import { localized } from '../i18n/localized.ts';
+import { duplicateDraft } from './duplicate-draft.ts';
+import { DuplicateOffer, SupportedNotice } from './DuplicateOffer.tsx';
 import { IntakeFieldControl } from './IntakeFieldControl.tsx';
 import {
   initialValues,
@@ -48,13 +52,21 @@ export function IntakeForm({
   const [theme, setTheme] = useState('');
   const [messages, setMessages] = useState<Map<string, string>>(new Map());
   const { state, submit } = useAppealSubmission(municipality);
+  // Public reports: before sending, open reports of the category nearby are offered for support.
+  const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [sendAnyway, setSendAnyway] = useState(false);
+  const [supported, setSupported] = useState(false);
   const themes = useMemo(
     () => service.categories.find((c) => c.code === category)?.themes ?? [],
     [service.categories, category],
   );
 
   const text = (m: FieldMessage) => t(`intake.errors.${m.key}`, m.params ?? {});
-  const set = (key: string) => (v: IntakeValue) => setValues((old) => ({ ...old, [key]: v }));
+  const set = (key: string) => (v: IntakeValue) => {
+    setValues((old) => ({ ...old, [key]: v }));
+    setDuplicates(null);
+  };
   const focusTarget = (key: string) =>
     fields.find((f) => f.key === key)?.type === 'location' ? `${fieldId(key)}-lat` : fieldId(key);
 
@@ -65,6 +77,22 @@ export function IntakeForm({
     for (const [key, m] of validateIntake(fields, values)) found.set(key, text(m));
     setMessages(found);
     if (found.size > 0) return;
+    const draft = sendAnyway ? null : duplicateDraft(service, category, values);
+    if (draft) {
+      setChecking(true);
+      const near = await api
+        .post<Duplicates>(knowledgePaths.duplicates(municipality), draft)
+        .catch(() => null);
+      setChecking(false);
+      if (near && near.items.length > 0) {
+        setDuplicates(near);
+        return;
+      }
+    }
+    await send();
+  };
+
+  const send = async () => {
     const payload = intakePayload(fields, values);
     await submit(
       {
@@ -93,6 +121,7 @@ export function IntakeForm({
     if (state.status === 'done') onSubmitted(state.appeal);
   }, [state, onSubmitted]);
   if (state.status === 'done') return null;
+  if (supported) return <SupportedNotice municipality={municipality} />;
 
   return (
     <form
@@ -116,6 +145,7 @@ export function IntakeForm({
             onChange={(e) => {
               setCategory(e.target.value);
               setTheme('');
+              setDuplicates(null);
             }}
           >
             <option value="">{t('intake.choose')}</option>
@@ -165,9 +195,25 @@ export function IntakeForm({
         />
       ))}
 
-      <button type="submit" className="button" disabled={state.status === 'sending'}>
-        {state.status === 'sending' ? t('intake.sending') : t('intake.submit')}
-      </button>
+      <p role="status" className="role-status">
+        {checking ? t('search.offer.checking') : ''}
+      </p>
+      {duplicates && !sendAnyway ? (
+        <DuplicateOffer
+          municipality={municipality}
+          duplicates={duplicates}
+          sending={state.status === 'sending'}
+          onSendAnyway={() => {
+            setSendAnyway(true);
+            void send();
+          }}
+          onSupported={() => setSupported(true)}
+        />
+      ) : (
+        <button type="submit" className="button" disabled={state.status === 'sending' || checking}>
+          {state.status === 'sending' ? t('intake.sending') : t('intake.submit')}
+        </button>
+      )}
     </form>
   );
 }
