@@ -51,7 +51,7 @@ describe('catalog http', () => {
 
   it('lists packages and the demo municipality’s installed services publicly', async () => {
     const pkgs = (await p.app.inject('/api/services')).json();
-    expect(pkgs.items.map((x: { slug: string }) => x.slug)).toEqual(['appeals-59fz', 'urban-reports']);
+    expect(pkgs.items.map((x: { slug: string }) => x.slug)).toEqual(['appeals-59fz', 'city-portal', 'urban-reports']);
     const inst = (await p.app.inject('/api/m/zarechny/services')).json();
     expect(inst.items.map((x: { slug: string }) => x.slug)).toEqual(['appeals-59fz', 'urban-reports']);
     expect(inst.items[0].settings).toEqual({}); // settings only for service managers
