@@ -1,0 +1,138 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api-session.ts';
+import { openBrowser, type Browser } from './support/browser.ts';
+import { logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
+import { startPlatform, type RunningPlatform } from './support/platform.ts';
+
+const SCREENSHOTS = '.tmp';
+const PASSWORD = 'zemstvo-demo-2026';
+const FIRST = 'resident@demo.zemstvo.ru';
+const SECOND = 'resident2@demo.zemstvo.ru';
+const REGISTRAR = 'registrar@zarechny.demo.zemstvo.ru';
+const MARKER = 'Качели-у-пруда';
+const TEXT = `${MARKER}: на детской площадке сломаны качели, сиденье висит на одной цепи.`;
+const POINT = { lat: 56.8262, lon: 61.3468 };
+/** 0.0009° of latitude is about 100 m. */
+const NEARBY = { lat: POINT.lat + 0.0009, lon: POINT.lon };
+
+async function fillReport(page: Browser['page'], point: { lat: number; lon: number }, text: string) {
+  await page.goto('/m/zarechny/write/urban-reports');
+  await waitForHeading(page, 'Сообщения о проблемах городской среды');
+  await page.getByLabel('Категория').selectOption({ label: 'Благоустройство' });
+  await page.getByRole('textbox', { name: 'Широта' }).fill(point.lat.toFixed(6));
+  await page.getByRole('textbox', { name: 'Долгота' }).fill(point.lon.toFixed(6));
+  await page.getByLabel('Что случилось').fill(text);
+  await page.getByRole('button', { name: 'Отправить' }).click();
+}
+
+/**
+ * Search and duplicates in Chromium: staff find a resident's report by other word forms than the
+ * ones written (stemming), with the matches highlighted; a second resident reporting the same
+ * problem 100 m away is offered the first report, supports it, and files no second one.
+ */
+describe('search and duplicate reports in Chromium', () => {
+  let server: RunningPlatform;
+  let browser: Browser;
+  let reportId = '';
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startPlatform();
+    browser = await openBrowser(server.baseUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a resident reports broken swings; staff find it by «сломанные качели» with the words highlighted', async () => {
+    const { page } = browser;
+    await logInWithForm(page, FIRST, PASSWORD);
+    await waitForHeading(page, 'Личный кабинет');
+    await fillReport(page, POINT, TEXT);
+    await page.getByRole('heading', { name: 'Обращение отправлено' }).waitFor();
+    await logOut(page);
+
+    // The report reaches the public map once registered (done through the API here).
+    const registrar = await apiSession(server.baseUrl, REGISTRAR, PASSWORD);
+    const found = await registrar.get<{ items: { id: string }[] }>(
+      `/api/m/zarechny/inbox?box=to_register&q=${encodeURIComponent(MARKER)}`,
+    );
+    expect(found.items).toHaveLength(1);
+    reportId = found.items[0]!.id;
+    await registrar.send('POST', `/api/m/zarechny/appeals/${reportId}/register`, {});
+
+    await logInWithForm(page, REGISTRAR, PASSWORD);
+    await page.waitForURL('**/workspace/zarechny');
+    await page
+      .getByRole('navigation', { name: 'Разделы муниципалитета' })
+      .getByRole('link', { name: 'Поиск' })
+      .click();
+    await waitForHeading(page, 'Поиск по документам');
+    await page.getByRole('searchbox', { name: 'Что найти' }).fill('сломанные качели');
+    await page.getByRole('button', { name: 'Найти', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'сломанные качели');
+    const results = page.getByRole('list', { name: 'Результаты поиска' });
+    const hit = results.getByRole('listitem').filter({ hasText: MARKER });
+    await hit.waitFor();
+    const marks = (await hit.locator('mark').allTextContents()).map((m) => m.toLowerCase());
+    expect(marks).toContain('сломаны');
+    expect(marks).toContain('качели');
+    // The snippet is text: no markup of the appeal reaches the page as HTML.
+    expect(await hit.locator('.search-snippet script, .search-snippet b').count()).toBe(0);
+    await page
+      .getByRole('group', { name: 'Вид документа' })
+      .getByRole('checkbox', { name: /^Обращение/ })
+      .check();
+    await page.waitForURL((url) => url.searchParams.get('kind') === 'appeal');
+    await hit.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/e2e-search.png`, fullPage: true });
+
+    // Back and forward keep the search: the query lives in the URL.
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('kind') && url.searchParams.has('q'));
+    expect(await page.getByRole('searchbox', { name: 'Что найти' }).inputValue()).toBe('сломанные качели');
+
+    await hit.getByRole('link').first().click();
+    await page.waitForURL(`**/workspace/zarechny/documents/${reportId}`);
+    await page.getByRole('heading', { level: 2, name: 'История дела' }).waitFor();
+    await logOut(page);
+  });
+
+  it('a second resident reporting the same problem 100 m away is offered it, supports it and files nothing', async () => {
+    const { page } = browser;
+    await logInWithForm(page, SECOND, PASSWORD);
+    await waitForHeading(page, 'Личный кабинет');
+    await fillReport(page, NEARBY, 'Сломались качели на детской площадке у пруда, дети могут упасть.');
+
+    const offer = page.getByRole('region', { name: /Похоже, об этом уже сообщили/ });
+    await offer.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('duplicate-offer-title');
+    const candidate = offer.getByRole('listitem').filter({ hasText: MARKER });
+    await candidate.waitFor();
+    const facts = (await candidate.textContent()) ?? '';
+    const meters = Number(/(\d+) м от вашей точки/.exec(facts)?.[1]);
+    expect(meters).toBeGreaterThanOrEqual(90);
+    expect(meters).toBeLessThanOrEqual(110);
+    expect(await offer.getByRole('button', { name: 'Всё равно отправить' }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/e2e-duplicate-offer.png`, fullPage: true });
+
+    await candidate.getByRole('button', { name: /^Поддержать/ }).click();
+    await page.getByRole('status').getByText('Вы поддержали сообщение', { exact: false }).waitFor();
+
+    const support = await page.request.get(`/api/m/zarechny/reports/${reportId}/support`);
+    expect(await support.json()).toEqual({ count: 1, supportedByMe: true });
+    const mine = await page.request.get('/api/me/appeals?limit=100');
+    const filed = ((await mine.json()) as { items: { text: string }[] }).items.filter((a) =>
+      a.text.includes('Сломались качели'),
+    );
+    expect(filed).toHaveLength(0);
+    await logOut(page);
+  });
+
+  it('raised no script errors and no Content-Security-Policy refusals', () => {
+    expect(browser.problems).toEqual([]);
+  });
+});
