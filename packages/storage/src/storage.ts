@@ -9,6 +9,27 @@ export interface FileStorage {
   /** The bytes, or null when no such key exists. */
   get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Every stored file with its size and when it was written, in no particular order (backups and
+   * the orphan sweep). Files are never rewritten under the same key, so `modifiedAt` is their age.
+   */
+  list(): AsyncIterable<StoredFile>;
+}
+
+export interface StoredFile {
+  key: string;
+  sizeBytes: number;
+  modifiedAt: Date;
+}
+
+/** Is `key` one the platform could have generated (see `checkStorageKey`)? */
+export function isStorageKey(key: string): boolean {
+  try {
+    checkStorageKey(key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const KEY_RE = /^[a-z0-9][a-z0-9/_.-]{0,300}$/;

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '@zemstvo/kernel';
+import { fixture } from '@zemstvo/storage/testing/index';
+import { createTestPlatform, type TestPlatform } from '../testing/index.ts';
+import { FILE_COLUMNS, NOT_FILE_KEY_COLUMNS, referencedFileKeys } from './file-references.ts';
+import { sweepOrphanFiles } from './sweep-files.ts';
+
+const BOUNDARY = '----zemstvo-sweep';
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('the orphan-file sweep', () => {
+  let p: TestPlatform;
+  let uploadedKey: string;
+  const orphans = ['m0/2026/01/rolled-back', 'm0/2026/01/rolled-back.3f.tmp'];
+
+  beforeAll(async () => {
+    p = await createTestPlatform();
+    // A referenced file, put by a real request: a photo uploaded with an intake form.
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/m/zarechny/appeals/uploads',
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="yama.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        Buffer.from(fixture('photo.png')),
+        Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+      ]),
+    });
+    expect(res.statusCode).toBe(201);
+    uploadedKey = [...(await p.db.transaction((sql) => referencedFileKeys(sql)))][0]!;
+    // What a request that wrote its bytes and then rolled back leaves behind, and a torn write.
+    for (const key of orphans) await p.services.storage.put(key, new Uint8Array([7, 7, 7]));
+  });
+  afterAll(async () => p.close());
+
+  const keys = async () => {
+    const out: string[] = [];
+    for await (const f of p.services.storage.list()) out.push(f.key);
+    return out.sort();
+  };
+
+  it('keeps unreferenced files inside the grace period', async () => {
+    const r = await sweepOrphanFiles(p.db, p.services.storage, {
+      olderThanMs: DAY,
+      now: new Date(),
+      dryRun: false,
+    });
+    expect(r).toMatchObject({ scanned: 3, referenced: 1, young: 2, removed: [], removedBytes: 0 });
+    expect(await keys()).toEqual([...orphans, uploadedKey].sort());
+  });
+
+  it('lists the old orphans on a dry run, removes them on a real one, and never a referenced file', async () => {
+    const later = new Date(Date.now() + 2 * DAY);
+    const dry = await sweepOrphanFiles(p.db, p.services.storage, {
+      olderThanMs: DAY,
+      now: later,
+      dryRun: true,
+    });
+    expect(dry.removed.map((f) => f.key).sort()).toEqual(orphans);
+    expect(dry.removedBytes).toBe(6);
+    expect(await keys()).toHaveLength(3);
+
+    const real = await sweepOrphanFiles(p.db, p.services.storage, {
+      olderThanMs: DAY,
+      now: later,
+      dryRun: false,
+    });
+    expect(real).toMatchObject({ scanned: 3, referenced: 1, young: 0, removedBytes: 6 });
+    expect(await keys()).toEqual([uploadedKey]);
+    expect(await p.services.storage.get(uploadedKey)).toEqual(fixture('photo.png'));
+  });
+
+  it('refuses a grace period under an hour', async () => {
+    const error = await sweepOrphanFiles(p.db, p.services.storage, {
+      olderThanMs: 10 * 60 * 1000,
+      now: new Date(),
+      dryRun: true,
+    }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe('grace_too_short');
+  });
+
+  it('knows every column of the schema that can hold a storage key', async () => {
+    const columns = await p.db.query<{ c: string }>(
+      `SELECT table_name || '.' || column_name AS c FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name LIKE '%\\_key' ORDER BY 1`,
+    );
+    const known = new Set([...FILE_COLUMNS.map((c) => `${c.table}.${c.key}`), ...NOT_FILE_KEY_COLUMNS]);
+    expect(columns.map((r) => r.c).filter((c) => !known.has(c))).toEqual([]);
+    for (const c of FILE_COLUMNS)
+      for (const col of [c.key, c.sha256].filter((x) => x !== null))
+        expect(await columnExists(c.table, col), `${c.table}.${col}`).toBe(true);
+  });
+
+  async function columnExists(table: string, column: string): Promise<boolean> {
+    const rows = await p.db.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = $2`,
+      [table, column],
+    );
+    return rows.length === 1;
+  }
+});
