@@ -3,12 +3,12 @@
  * at once; the formal letter is drafted from the package's template by the document workflow.
  * Russian first, English below it: the applicant's language is not known for every channel.
  */
-export type NoticeKind = 'extension' | 'redirect' | 'special_handling';
+export type NoticeKind = 'extension' | 'redirect' | 'special_handling' | 'merged';
 
 export interface NoticeFacts {
   regNumber: string | null;
   municipalityName: string;
-  /** extension: the new due date; redirect: the body it went to; special handling: the ground. */
+  /** extension: the new due date; redirect: the body it went to; special handling: the ground; merged: the original's number. */
   detail: string;
   source: string;
 }
@@ -28,11 +28,16 @@ export function noticeMail(kind: NoticeKind, f: NoticeFacts): { subject: string;
       `Решение по обращению ${number}`,
       `По вашему обращению ${number} принято решение: ${f.detail} (${f.source}).`,
     ],
+    merged: [
+      `Обращение ${number} объединено с ранее поданным`,
+      `Об этой проблеме уже сообщали: ваше обращение ${number} объединено с обращением ${f.detail}. Вы стали его соавтором, ваши файлы приложены к нему, ответ придёт по нему.`,
+    ],
   };
   const en: Record<NoticeKind, string> = {
     extension: `The consideration of your appeal ${number} has been extended until ${f.detail} (${f.source}).`,
     redirect: `Your appeal ${number} has been sent to the competent body: ${f.detail} (${f.source}).`,
     special_handling: `A decision was taken on your appeal ${number}: ${f.detail} (${f.source}).`,
+    merged: `This problem was reported before: your appeal ${number} has been merged into appeal ${f.detail}. You are its co-applicant, your files are attached to it, and the answer will come with it.`,
   };
   const [subject, text] = ru[kind];
   return {

@@ -3,11 +3,14 @@ import { municipalityParam, requirePermission, type Services, type TypedApp } fr
 import { unauthorized } from '@zemstvo/kernel';
 import { municipalityScope, workplaceScope } from '../application/scope.ts';
 import { searchDocuments } from '../application/search.ts';
+import { mergeDuplicate } from '../application/merge-duplicate.ts';
 import { findDuplicates, reportSupporters, similarDocuments, supportReport } from '../application/similar.ts';
 import {
   draftReportIn,
   duplicatesOut,
   idParams,
+  mergeIn,
+  mergeOut,
   searchOut,
   searchQuery,
   similarOut,
@@ -82,6 +85,22 @@ export function knowledgeRoutes(app: TypedApp, services: Services, registry: Ser
       },
     },
     async (req) => req.useCase((ctx) => findDuplicates(ctx, registry, req.body)),
+  );
+
+  app.post(
+    '/m/:municipality/appeals/:id/merge',
+    {
+      preHandler: requirePermission('appeal.status'),
+      schema: {
+        tags,
+        summary:
+          'Merge a repeated appeal into the one it repeats: it is closed as a duplicate, its files are linked to the original, its applicant becomes a supporter of the original and is notified; both histories record it',
+        params: idParams,
+        body: mergeIn,
+        response: { 200: mergeOut },
+      },
+    },
+    async (req) => req.useCase((ctx) => mergeDuplicate(ctx, req.params.id, req.body)),
   );
 
   app.get(

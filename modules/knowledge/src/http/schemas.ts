@@ -97,3 +97,15 @@ export const duplicatesOut = z.object({
 });
 
 export const supportOut = z.object({ count: z.number(), supportedByMe: z.boolean() });
+
+export const mergeIn = z.object({
+  into: uuidSchema,
+  comment: z.string().trim().max(2000).nullable().optional(),
+});
+
+export const mergeOut = z.object({
+  duplicate: z.string(),
+  original: z.string(),
+  attachmentsLinked: z.number(),
+  supporterAdded: z.boolean(),
+});
