@@ -1,3 +1,4 @@
+import { createAnalyticsModule } from '@zemstvo/analytics';
 import { appealDocumentHooks, appealsInstallHook, createAppealsModule } from '@zemstvo/appeals';
 import { platformMigrations, type MigrationSource } from '@zemstvo/db';
 import { auditMigrations } from '@zemstvo/audit';
@@ -30,6 +31,7 @@ export const modules: readonly ZemstvoModule[] = [
   createAppealsModule({ registry: serviceRegistry }),
   createKnowledgeModule({ registry: serviceRegistry }),
   createOpen311Module(serviceRegistry),
+  createAnalyticsModule({ registry: serviceRegistry }),
 ];
 
 /** Migrations in the order they must apply: platform, then audit, then modules. */

@@ -1,0 +1,178 @@
+import type { ServiceRegistry } from '@zemstvo/catalog';
+import type { Ctx, LocalizedText } from '@zemstvo/kernel';
+import { resolveSlice, type FilterInput, type Period } from '../domain/filters.ts';
+import {
+  histogramOfTenths,
+  onTimeShare,
+  periodStarts,
+  quantileOfTenths,
+  round,
+  sumCounts,
+  type Counts,
+} from '../domain/metrics.ts';
+import { dashboardRepo, type GroupRow } from '../infra/dashboard.repository.ts';
+import { isUuid } from '../infra/slice.repository.ts';
+import { labelsOf } from './labels.ts';
+
+export interface Kpis {
+  incoming: number;
+  registered: number;
+  answered: number;
+  open: number;
+  overdueNow: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  onTimeShare: number | null;
+  medianAnswerDays: number | null;
+  p90AnswerDays: number | null;
+  meanRating: number | null;
+  rated: number;
+  rejections: number;
+}
+
+export interface BreakdownRow {
+  key: string | null;
+  label: LocalizedText;
+  incoming: number;
+  answered: number;
+  overdueNow: number;
+  onTimeShare: number | null;
+  meanRating: number | null;
+  rejections: number;
+}
+
+export interface Dashboard {
+  range: { from: string; to: string; period: Period; today: string };
+  kpis: Kpis;
+  series: { period: string; incoming: number; answered: number; overdue: number }[];
+  breakdowns: Record<'category' | 'theme' | 'district' | 'executor' | 'department', BreakdownRow[]>;
+  histogram: { from: number; to: number | null; n: number }[];
+}
+
+export interface DashboardInput extends FilterInput {
+  period?: Period | undefined;
+}
+
+/** Rows per breakdown (largest first); the rest of a long tail is left out of the payload. */
+export const BREAKDOWN_LIMIT = 50;
+const NONE: LocalizedText = { ru: 'Не указано', en: 'Not set' };
+
+const breakdownRow = (key: string | null, label: LocalizedText, c: Counts): BreakdownRow => ({
+  key,
+  label,
+  incoming: c.n,
+  answered: c.answered,
+  overdueNow: c.overdueNow,
+  onTimeShare: onTimeShare(c),
+  meanRating: c.rating === null ? null : round(c.rating, 2),
+  rejections: c.rejected,
+});
+
+const top = (rows: BreakdownRow[]) => rows.sort((a, b) => b.incoming - a.incoming).slice(0, BREAKDOWN_LIMIT);
+
+/**
+ * The dashboard of a slice of the municipality's appeals (received in [from, to]): KPIs, a series
+ * by period, breakdowns by category, theme, district, executor and department, and the histogram
+ * of answer times.
+ */
+export async function dashboard(
+  ctx: Ctx,
+  registry: ServiceRegistry,
+  input: DashboardInput,
+): Promise<Dashboard> {
+  const m = ctx.tenant!.municipalityId;
+  const slice = resolveSlice(input, ctx.clock.now());
+  const period = input.period ?? 'day';
+  const [groups, answered] = [
+    await dashboardRepo.groups(ctx.tx, m, slice, period),
+    await dashboardRepo.answeredByPeriod(ctx.tx, m, slice, period),
+  ];
+  const of = (dim: GroupRow['dim']) => groups.filter((g) => g.dim === dim);
+  const total = of('total')[0] ?? sumCounts([]);
+  const tenths = new Map(
+    of('days')
+      .filter((g) => g.key !== null)
+      .map((g) => [Number(g.key), g.n]),
+  );
+
+  const byPeriod = new Map(of('period').map((g) => [g.key, g]));
+  const answeredBy = new Map(answered.map((r) => [r.period, r.n]));
+  const series = periodStarts(slice.from, slice.to, period).map((p) => {
+    const g = byPeriod.get(p);
+    return {
+      period: p,
+      incoming: g?.n ?? 0,
+      answered: answeredBy.get(p) ?? 0,
+      overdue: g ? g.late + g.overdueNow : 0,
+    };
+  });
+
+  const labels = labelsOf(registry);
+  const executorRows = of('executor');
+  const users = await dashboardRepo.executors(
+    ctx.tx,
+    m,
+    executorRows.flatMap((g) => (g.key && isUuid(g.key) ? [g.key] : [])),
+  );
+  const userBy = new Map(users.map((u) => [u.userId, u]));
+  const departments = new Map<string | null, { label: LocalizedText; rows: Counts[] }>();
+  for (const g of executorRows) {
+    const u = g.key ? userBy.get(g.key) : undefined;
+    const key = u ? u.departmentId : g.key;
+    const label = u?.departmentId
+      ? { ru: u.departmentRu!, en: u.departmentEn! }
+      : key
+        ? { ru: key, en: key }
+        : NONE;
+    const d = departments.get(key) ?? { label, rows: [] };
+    d.rows.push(g);
+    departments.set(key, d);
+  }
+  const named = (key: string | null, label: (k: string) => LocalizedText) =>
+    key === null ? NONE : label(key);
+
+  return {
+    range: { from: slice.from, to: slice.to, period, today: slice.today },
+    kpis: {
+      incoming: total.n,
+      registered: total.registered,
+      answered: total.answered,
+      open: total.n - total.answered,
+      overdueNow: total.overdueNow,
+      answeredOnTime: total.onTime,
+      answeredLate: total.late,
+      onTimeShare: onTimeShare(total),
+      medianAnswerDays: quantileOfTenths(tenths, 0.5),
+      p90AnswerDays: quantileOfTenths(tenths, 0.9),
+      meanRating: total.rating === null ? null : round(total.rating, 2),
+      rated: total.rated,
+      rejections: total.rejected,
+    },
+    series,
+    breakdowns: {
+      category: top(of('category').map((g) => breakdownRow(g.key, named(g.key, labels.category), g))),
+      theme: top(of('theme').map((g) => breakdownRow(g.key, named(g.key, labels.theme), g))),
+      district: top(
+        of('district').map((g) =>
+          breakdownRow(
+            g.key,
+            named(g.key, (k) => ({ ru: k, en: k })),
+            g,
+          ),
+        ),
+      ),
+      executor: top(
+        executorRows.map((g) => {
+          const u = g.key ? userBy.get(g.key) : undefined;
+          return breakdownRow(
+            g.key,
+            u ? { ru: u.name, en: u.name } : named(g.key, (k) => ({ ru: k, en: k })),
+            g,
+          );
+        }),
+      ),
+      department: top([...departments].map(([key, d]) => breakdownRow(key, d.label, sumCounts(d.rows)))),
+    },
+    histogram: histogramOfTenths(tenths),
+  };
+}

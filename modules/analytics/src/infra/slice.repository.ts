@@ -1,0 +1,66 @@
+import type { Slice } from '../domain/filters.ts';
+
+/** Time zone of municipal days in SQL (a literal: it is not caller input). */
+export const TZ = `'Europe/Moscow'`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string): boolean => UUID.test(s);
+
+/** The responsible executor of a case: the user of its resolution, else the organisation named at intake/import. */
+export const EXECUTOR_SQL = `coalesce(e.executor_user_id::text, nullif(a.form ->> 'executor_org', ''))`;
+
+/** Appeals joined with their search entry (which carries the responsible executor). */
+export const FROM_CASES = `FROM appeals a
+  LEFT JOIN search_entries e ON e.municipality_id = a.municipality_id AND e.document_id = a.document_id`;
+
+/** Overdue right now: open, and past the registration due (not registered) or the answer or notice due. */
+export const OVERDUE_NOW_SQL = (today: string) => `(a.closed_at IS NULL AND CASE WHEN a.registered_at IS NULL
+  THEN a.registration_due < ${today}::date
+  ELSE coalesce(a.answer_due < ${today}::date, false) OR coalesce(a.notice_due < ${today}::date, false) END)`;
+
+/** Answered after the answer due date (local day of closing > due). */
+export const LATE_SQL = `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NULL AND (a.closed_at AT TIME ZONE ${TZ})::date > a.answer_due)`;
+export const ON_TIME_SQL = `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NULL AND (a.closed_at AT TIME ZONE ${TZ})::date <= a.answer_due)`;
+/** Days from receipt to the answer (fractional), for closed cases. */
+export const DAYS_SQL = `(extract(epoch FROM a.closed_at - a.received_at) / 86400.0)`;
+
+/** Collects parameters as `$n` placeholders. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * WHERE conditions of a slice on `appeals a` (and `search_entries e`): the municipality first, the
+ * received range (local days), then each dimension filter. `dates: false` leaves the range out
+ * (CityScore and the closed-in-period series choose their own).
+ */
+export function sliceWhere(p: Params, municipalityId: string, s: Slice, dates = true): string {
+  const where = [`a.municipality_id = ${p.add(municipalityId)}`];
+  if (dates) {
+    where.push(`a.received_at >= (${p.add(s.from)}::date::timestamp AT TIME ZONE ${TZ})`);
+    where.push(`a.received_at < ((${p.add(s.to)}::date + 1)::timestamp AT TIME ZONE ${TZ})`);
+  }
+  if (s.category) where.push(`a.category_code = ${p.add(s.category)}`);
+  if (s.theme) where.push(`a.theme_code = ${p.add(s.theme)}`);
+  if (s.district) where.push(`a.form ->> 'district' = ${p.add(s.district)}`);
+  if (s.service) where.push(`a.service_instance_id = ${p.add(s.service)}::uuid`);
+  if (s.executor)
+    where.push(
+      isUuid(s.executor)
+        ? `e.executor_user_id = ${p.add(s.executor)}::uuid`
+        : `(e.executor_user_id IS NULL AND a.form ->> 'executor_org' = ${p.add(s.executor)})`,
+    );
+  if (s.department)
+    where.push(
+      isUuid(s.department)
+        ? `e.executor_user_id IN (SELECT m.user_id FROM memberships m
+            JOIN positions ps ON ps.municipality_id = m.municipality_id AND ps.id = m.position_id
+            WHERE m.municipality_id = a.municipality_id AND ps.department_id = ${p.add(s.department)}::uuid)`
+        : `(e.executor_user_id IS NULL AND a.form ->> 'executor_org' = ${p.add(s.department)})`,
+    );
+  return where.join(' AND ');
+}
