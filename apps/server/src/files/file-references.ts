@@ -10,7 +10,8 @@ export interface FileColumn {
 /**
  * Every column whose values are keys of the file storage (see `newStorageKey`). Backups copy the
  * files these rows name; the orphan sweep keeps them. A module that stores files adds its columns
- * here; `file-references.test.ts` fails on a `*_key` column of the schema that is in neither list.
+ * here; `sweep-files.test.ts` fails on a column named like one (`storage_key`, `pdf_key`, …) that
+ * is not listed.
  */
 export const FILE_COLUMNS: readonly FileColumn[] = [
   { table: 'attachments', key: 'storage_key', sha256: 'sha256' },
@@ -19,9 +20,6 @@ export const FILE_COLUMNS: readonly FileColumn[] = [
   { table: 'document_versions', key: 'pdf_key', sha256: 'pdf_sha256' },
   { table: 'signatures', key: 'file_key', sha256: 'file_sha256' },
 ];
-
-/** `*_key` columns that are not storage keys (idempotency keys, job de-duplication keys). */
-export const NOT_FILE_KEY_COLUMNS: readonly string[] = ['appeals.idempotency_key', 'jobs.unique_key'];
 
 /**
  * The storage keys that any row names, in every municipality: a platform-wide question asked by

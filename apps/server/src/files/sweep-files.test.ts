@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '@zemstvo/kernel';
 import { fixture } from '@zemstvo/storage/testing/index';
 import { createTestPlatform, type TestPlatform } from '../testing/index.ts';
-import { FILE_COLUMNS, NOT_FILE_KEY_COLUMNS, referencedFileKeys } from './file-references.ts';
+import { FILE_COLUMNS, referencedFileKeys } from './file-references.ts';
 import { sweepOrphanFiles } from './sweep-files.ts';
 
 const BOUNDARY = '----zemstvo-sweep';
@@ -84,10 +84,12 @@ describe('the orphan-file sweep', () => {
   it('knows every column of the schema that can hold a storage key', async () => {
     const columns = await p.db.query<{ c: string }>(
       `SELECT table_name || '.' || column_name AS c FROM information_schema.columns
-        WHERE table_schema = 'public' AND column_name LIKE '%\\_key' ORDER BY 1`,
+        WHERE table_schema = 'public'
+          AND column_name ~ '(^|_)(storage|file|docx|pdf|odt|xlsx|photo|image|audio|media)_key$' ORDER BY 1`,
     );
-    const known = new Set([...FILE_COLUMNS.map((c) => `${c.table}.${c.key}`), ...NOT_FILE_KEY_COLUMNS]);
+    const known = new Set(FILE_COLUMNS.map((c) => `${c.table}.${c.key}`));
     expect(columns.map((r) => r.c).filter((c) => !known.has(c))).toEqual([]);
+    expect(columns.map((r) => r.c)).toEqual(expect.arrayContaining([...known]));
     for (const c of FILE_COLUMNS)
       for (const col of [c.key, c.sha256].filter((x) => x !== null))
         expect(await columnExists(c.table, col), `${c.table}.${col}`).toBe(true);
