@@ -8,6 +8,7 @@ import type { ZemstvoModule } from '@zemstvo/http';
 import { identityModule } from '@zemstvo/identity';
 import { createKnowledgeModule } from '@zemstvo/knowledge';
 import { createOpen311Module } from '@zemstvo/open311';
+import { createRoutingModule } from '@zemstvo/routing';
 import { servicePackages } from '@zemstvo/services';
 import { tenancyModule } from '@zemstvo/tenancy';
 import { auditModule } from './audit-module.ts';
@@ -30,6 +31,7 @@ export const modules: readonly ZemstvoModule[] = [
   createDocumentsModule({ registry: serviceRegistry, hooks: documentHooks }),
   createAppealsModule({ registry: serviceRegistry }),
   createKnowledgeModule({ registry: serviceRegistry }),
+  createRoutingModule({ registry: serviceRegistry }),
   createOpen311Module(serviceRegistry),
   createAnalyticsModule({ registry: serviceRegistry }),
 ];

@@ -22,6 +22,7 @@ export { applySpecialHandling, type SpecialHandlingInput } from './application/a
 export { redirectAppeal } from './application/redirect-appeal.ts';
 export { extendAnswerDeadline } from './application/extend-answer-deadline.ts';
 export { setAppealStatus } from './application/set-appeal-status.ts';
+export { reclassifyAppeal, type ReclassifyInput, type Classification } from './application/reclassify-appeal.ts';
 export { mergeAppeal, type MergeAppealInput, type MergeOutcome } from './application/merge-appeal.ts';
 export { rateAnswer, rejectAnswer } from './application/answer-feedback.ts';
 export { onResolution, onAnswerDispatched, onReopen, appealsInstallHook } from './application/lifecycle.ts';

@@ -1,3 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import type { ServiceRegistry } from '@zemstvo/catalog';
+import type { ZemstvoModule } from '@zemstvo/http';
+import { makeTrainJob, TRAIN_JOB } from './application/train-job.ts';
+import { routingRoutes } from './http/routes.ts';
+import { routingPermissions } from './permissions.ts';
+
 /**
  * Routing intelligence: suggests the category, theme and executor of an appeal from its text,
  * district and place, with a model trained inside the platform (hashed TF-IDF features, softmax
@@ -53,3 +60,45 @@ export {
   type TimeSplitReport,
   type HeadScore,
 } from './evaluation/time-split.ts';
+
+export { routingPermissions };
+export {
+  TRAIN_JOB,
+  enqueueTrainingForAll,
+  scheduleNightlyTraining,
+  nextNightlyRun,
+  runTraining,
+} from './application/train-job.ts';
+export {
+  loadTrainingSet,
+  trainWithHoldout,
+  MAX_TRAINING_APPEALS,
+  MIN_LABELLED_APPEALS,
+  HOLDOUT_SHARE,
+  type TrainingSet,
+  type TrainingMetrics,
+} from './application/training-set.ts';
+export { getRouting, type RoutingView, type SuggestionView } from './application/suggestions.ts';
+export { recordFeedback, type FeedbackInput } from './application/feedback.ts';
+export { requestTraining, listModels } from './application/models.ts';
+
+export const routingMigrations = {
+  module: 'routing',
+  dir: fileURLToPath(new URL('../migrations', import.meta.url)),
+};
+
+/**
+ * The routing module in the platform: models trained per municipality by a background job
+ * (nightly and on demand), suggestions for each appeal, staff feedback that labels the next training.
+ */
+export function createRoutingModule(options: { registry: ServiceRegistry }): ZemstvoModule {
+  return {
+    name: 'routing',
+    migrations: routingMigrations,
+    permissions: routingPermissions,
+    jobs: { [TRAIN_JOB]: makeTrainJob() },
+    routes(app) {
+      routingRoutes(app, options.registry);
+    },
+  };
+}

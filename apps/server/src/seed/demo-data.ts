@@ -25,21 +25,21 @@ export const demoRoles = [
     nameEn: 'Municipal administrator',
     // signal.submit, appeal.submit: the admin issues the API tokens of monitoring systems and intake
     // channels (a token never exceeds its owner).
-    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage', 'service.manage', 'journal.manage', 'signal.submit', 'appeal.submit', 'analytics.manage'],
+    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage', 'service.manage', 'journal.manage', 'signal.submit', 'appeal.submit', 'routing.train', 'analytics.manage'],
     dept: 'OBSH',
   },
   {
     key: 'head',
     nameRu: 'Глава (руководитель)',
     nameEn: 'Head',
-    permissions: ['member.view', 'audit.view', 'document.resolve', 'document.sign', 'appeal.status', 'analytics.export'],
+    permissions: ['member.view', 'audit.view', 'document.resolve', 'document.sign', 'appeal.status', 'routing.view', 'analytics.export'],
     dept: 'OBSH',
   },
   {
     key: 'registrar',
     nameRu: 'Регистратор',
     nameEn: 'Registrar',
-    permissions: ['member.view', 'document.register', 'document.dispatch'],
+    permissions: ['member.view', 'document.register', 'document.dispatch', 'routing.view'],
     dept: 'OBSH',
   },
   { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view', 'document.execute', 'appeal.status'], dept: 'ZHKH' },

@@ -1,0 +1,163 @@
+import { writeAudit } from '@zemstvo/audit';
+import { enqueueJob, type Database, type JobHandler } from '@zemstvo/db';
+import { systemActor, type Clock, type Ctx, type Logger, type Sql } from '@zemstvo/kernel';
+import { serializeModel } from '../engine/model-file.ts';
+import { modelsRepo, type ModelRow } from '../infra/models.repository.ts';
+import { loadTrainingSet, MIN_LABELLED_APPEALS, trainWithHoldout } from './training-set.ts';
+
+export const TRAIN_JOB = 'routing.train';
+/** Nightly retraining at 23:00 UTC (02:00 in Moscow). */
+const NIGHTLY_HOUR_UTC = 23;
+
+/** The next nightly run after `now` (at least an hour ahead, so a nightly run schedules the next night). */
+export function nextNightlyRun(now: Date): Date {
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), NIGHTLY_HOUR_UTC));
+  if (at.getTime() - now.getTime() < 3_600_000) at.setUTCDate(at.getUTCDate() + 1);
+  return at;
+}
+
+/** Enqueues the municipality's next nightly training (once per night: the key holds the date). */
+export async function scheduleNightlyTraining(sql: Sql, clock: Clock, municipalityId: string): Promise<void> {
+  const runAt = nextNightlyRun(clock.now());
+  await enqueueJob(sql, clock, {
+    kind: TRAIN_JOB,
+    municipalityId,
+    runAt,
+    uniqueKey: `${TRAIN_JOB}:nightly:${municipalityId}:${runAt.toISOString().slice(0, 10)}`,
+    payload: { reason: 'nightly' },
+    maxAttempts: 1,
+  });
+}
+
+/**
+ * Enqueues a training of every municipality now (once a day per municipality: the demo start and
+ * an import call it after loading appeals); each run also schedules the nightly ones.
+ */
+export async function enqueueTrainingForAll(db: Database, clock: Clock): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: string }>('SELECT id FROM municipalities ORDER BY id');
+    const day = clock.now().toISOString().slice(0, 10);
+    let n = 0;
+    for (const { id } of rows) {
+      const job = await enqueueJob(tx, clock, {
+        kind: TRAIN_JOB,
+        municipalityId: id,
+        uniqueKey: `${TRAIN_JOB}:start:${id}:${day}`,
+        payload: { reason: 'start' },
+        maxAttempts: 1,
+      });
+      if (job !== null) n++;
+    }
+    return n;
+  });
+}
+
+const jobCtx = (tx: Sql, clock: Clock, log: Logger, jobId: number): Ctx => ({
+  actor: systemActor(`job:${TRAIN_JOB}`),
+  tenant: null,
+  tx,
+  clock,
+  log,
+  requestId: `job:${jobId}`,
+});
+
+/**
+ * The training itself, after the job's transaction committed: read the examples in one short
+ * transaction, train with no transaction open (CPU-bound; PGlite has a single connection), store
+ * and activate the model in another short transaction. Every outcome is recorded on the run.
+ */
+export async function runTraining(
+  db: Database,
+  clock: Clock,
+  log: Logger,
+  municipalityId: string,
+  run: ModelRow,
+): Promise<void> {
+  const finish = (outcome: Parameters<typeof modelsRepo.finishRun>[3], activate: boolean) =>
+    db.transaction(async (tx) => {
+      await modelsRepo.finishRun(tx, municipalityId, run.id, outcome);
+      if (activate) await modelsRepo.activate(tx, municipalityId, run.id);
+      await writeAudit(jobCtx(tx, clock, log, run.jobId ?? 0), {
+        action: `routing.model_${outcome.status}`,
+        entity: 'routing_model',
+        entityId: run.id,
+        municipalityId,
+        after: {
+          version: run.version,
+          examples: outcome.examples,
+          note: outcome.note,
+          metrics: outcome.metrics,
+        },
+      });
+    });
+  try {
+    const set = await db.transaction((tx) => loadTrainingSet(tx, municipalityId));
+    const labelled = set.examples.filter((e) => e.category !== null).length;
+    if (labelled < MIN_LABELLED_APPEALS) {
+      await finish(
+        {
+          status: 'skipped',
+          note: `Only ${labelled} labelled appeals; training needs at least ${MIN_LABELLED_APPEALS}`,
+          trainedAt: clock.now(),
+          examples: set.examples.length,
+          metrics: {},
+          model: null,
+        },
+        false,
+      );
+      return;
+    }
+    const { model, metrics } = trainWithHoldout(set.examples);
+    const trainedAt = clock.now();
+    const bytes = serializeModel(model, {
+      trainedAt: trainedAt.toISOString(),
+      examples: set.examples.length,
+      period: set.period,
+    });
+    await finish(
+      {
+        status: 'ready',
+        note: null,
+        trainedAt,
+        examples: set.examples.length,
+        metrics: { ...metrics, period: set.period, bytes: bytes.length },
+        model: bytes,
+      },
+      true,
+    );
+    log.info({ municipalityId, version: run.version, ms: metrics.trainingMs }, 'routing model trained');
+  } catch (error) {
+    log.error({ municipalityId, err: String(error) }, 'routing training failed');
+    const note = error instanceof Error ? error.message : String(error);
+    await finish(
+      {
+        status: 'failed',
+        note: note.slice(0, 500),
+        trainedAt: clock.now(),
+        examples: 0,
+        metrics: {},
+        model: null,
+      },
+      false,
+    );
+  }
+}
+
+/** The job: opens a run (status `training`), schedules the next night, and trains after the commit. */
+export function makeTrainJob(): JobHandler {
+  return async (job, ctx) => {
+    const municipalityId = job.municipalityId;
+    if (!municipalityId) return;
+    const run = await modelsRepo.insertRun(ctx.tx, municipalityId, job.id, ctx.clock.now());
+    await scheduleNightlyTraining(ctx.tx, ctx.clock, municipalityId);
+    await writeAudit(ctx, {
+      action: 'routing.training_started',
+      entity: 'routing_model',
+      entityId: run.id,
+      municipalityId,
+      after: { version: run.version, reason: job.payload.reason ?? null },
+    });
+    const { clock, log } = ctx;
+    return (db) => runTraining(db, clock, log, municipalityId, run);
+  };
+}

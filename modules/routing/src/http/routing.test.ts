@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitAppeal } from '@zemstvo/appeals';
+import { appealBody, asSystemIn, fileAppeal } from '@zemstvo/appeals/test/factories';
+import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstvo/server/testing';
+import { readJsonLines } from '../dataset/jsonl.ts';
+import { SAMPLE_PATH } from '../testing/sample.ts';
+import { loadTrainingSet } from '../application/training-set.ts';
+import { nextNightlyRun } from '../application/train-job.ts';
+
+/** Categories of the St. Petersburg sample as the demo service's category and theme. */
+const MAPPED: Record<string, [string, string]> = {
+  Благоустройство: ['economy', 'landscaping'],
+  'Содержание МКД': ['housing', 'building_maintenance'],
+  Водоснабжение: ['housing', 'utilities'],
+  Кровля: ['housing', 'building_maintenance'],
+};
+const ROWS = 160;
+
+interface Routing {
+  model: { id: string; version: number } | null;
+  suggestions: Record<string, { value: string; title: { ru: string }; confidence: number }[]>;
+  current: Record<string, string | null>;
+  applied: Record<string, { value: string; accepted: boolean } | null>;
+}
+
+describe('routing suggestions in the platform', () => {
+  let p: TestPlatform;
+  let admin: TestSession;
+  let registrar: TestSession;
+  let resident: TestSession;
+  let ids: string[] = [];
+  let municipalityId: string;
+
+  const routingOf = (id: string, s = registrar, slug = 'zarechny') =>
+    p.app.inject({ method: 'GET', url: `/api/m/${slug}/appeals/${id}/routing`, headers: s.headers });
+  const feedback = (id: string, body: object, s = registrar) =>
+    p.app.inject({
+      method: 'POST',
+      url: `/api/m/zarechny/appeals/${id}/routing/feedback`,
+      headers: s.headers,
+      payload: body,
+    });
+  const models = async (slug = 'zarechny', s = admin) =>
+    (await p.app.inject({ method: 'GET', url: `/api/m/${slug}/routing/models`, headers: s.headers })).json<{
+      items: {
+        status: string;
+        active: boolean;
+        examples: number;
+        statusNote: string | null;
+        metrics: { heads?: Record<string, { n: number; top1: number }> };
+      }[];
+    }>().items;
+
+  beforeAll(async () => {
+    p = await createTestPlatform();
+    admin = await p.loginAs('admin@zarechny.demo.zemstvo.ru');
+    registrar = await p.loginAs('registrar@zarechny.demo.zemstvo.ru');
+    resident = await p.loginAs('resident@demo.zemstvo.ru');
+    const rows: { text: string; category: string }[] = [];
+    for await (const line of readJsonLines(SAMPLE_PATH)) {
+      const r = line.value as { text?: string; category?: string };
+      if (r.text && r.category && MAPPED[r.category] && r.text.length < 5000)
+        rows.push({ text: r.text, category: r.category });
+      if (rows.length === ROWS) break;
+    }
+    // The history: the sample's appeals filed in one transaction (as an import would), oldest first.
+    ids = await asSystemIn(p, 'zarechny', async (ctx) => {
+      municipalityId = ctx.tenant!.municipalityId;
+      const out: string[] = [];
+      for (const r of rows) {
+        const [category, theme] = MAPPED[r.category]!;
+        const { appeal } = await submitAppeal(ctx, {
+          service: 'appeals-59fz',
+          category,
+          theme,
+          channel: 'post',
+          fields: { last_name: 'Жителев', first_name: 'Иван', text: r.text },
+        });
+        out.push(appeal.id);
+      }
+      return out;
+    });
+  }, 120_000);
+  afterAll(async () => p?.close());
+
+  it('has no suggestions before a model is trained, and too little history is skipped with a clear status', async () => {
+    const before = (await routingOf(ids[0]!)).json<Routing>();
+    expect(before.model).toBeNull();
+    expect(before.suggestions).toEqual({ category: [], reason: [], executor: [] });
+    expect(['economy', 'housing']).toContain(before.current.category);
+
+    const sosnovkaAdmin = await p.loginAs('admin@sosnovka.demo.zemstvo.ru');
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/m/sosnovka/routing/train',
+      headers: sosnovkaAdmin.headers,
+    });
+    expect(res.statusCode).toBe(202);
+    await p.worker.drain();
+    const [run] = await models('sosnovka', sosnovkaAdmin);
+    expect(run).toMatchObject({ status: 'skipped', active: false });
+    expect(run!.statusNote).toMatch(/at least 50/);
+  });
+
+  it('trains on demand in a background job, stores the model with holdout metrics and activates it', async () => {
+    // An executor correction before any model: it labels the appeal for training.
+    const [row] = await p.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+      'executor@zarechny.demo.zemstvo.ru',
+    ]);
+    const executor = row!.id;
+    const corrected = await feedback(ids[1]!, { head: 'executor', value: executor, accepted: false });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json<Routing>().applied.executor).toMatchObject({ value: executor, accepted: false });
+
+    expect(
+      (
+        await p.app.inject({
+          method: 'POST',
+          url: '/api/m/zarechny/routing/train',
+          headers: registrar.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/m/zarechny/routing/train',
+      headers: admin.headers,
+    });
+    expect(res.statusCode).toBe(202);
+    const { jobId } = res.json<{ jobId: number; queued: boolean }>();
+    expect(res.json()).toMatchObject({ queued: true });
+    // Asked again before the worker ran: the same job.
+    const again = await p.app.inject({
+      method: 'POST',
+      url: '/api/m/zarechny/routing/train',
+      headers: admin.headers,
+    });
+    expect(again.json()).toEqual({ jobId, queued: false });
+
+    expect(await models()).toEqual([]);
+    await p.worker.drain();
+    const [run] = await models();
+    expect(run).toMatchObject({ status: 'ready', active: true });
+    expect(run!.examples).toBeGreaterThanOrEqual(ids.length);
+    const heads = run!.metrics.heads!;
+    expect(heads.category!.n).toBeGreaterThan(10);
+    expect(heads.category!.top1).toBeGreaterThan(0.5);
+    expect(heads.category!.top1).toBeLessThanOrEqual(1);
+  });
+
+  it('suggests the top 3 per head for a new appeal, ordered, with probabilities summing to at most 1', async () => {
+    const id = await fileAppeal(
+      p,
+      'zarechny',
+      resident.headers,
+      appealBody(
+        { category: 'state_society', theme: 'officials' },
+        { text: 'В парадной дома сломан доводчик двери, на лестнице грязно, не убирают подъезд' },
+      ),
+    );
+    const view = (await routingOf(id)).json<Routing>();
+    expect(view.model).toMatchObject({ version: 1 });
+    for (const head of ['category', 'executor'] as const) {
+      const s = view.suggestions[head]!;
+      expect(s.length).toBeGreaterThan(0);
+      expect(s.length).toBeLessThanOrEqual(3);
+      const c = s.map((x) => x.confidence);
+      expect([...c].sort((a, b) => b - a)).toEqual(c);
+      expect(c.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
+      for (const x of c) expect(x).toBeGreaterThan(0);
+    }
+    expect(view.suggestions.category![0]).toMatchObject({
+      value: 'housing',
+      title: { ru: expect.any(String) },
+    });
+    // Themes are those of the appeal's current category.
+    expect(
+      view.suggestions.reason!.every((t) => ['local_government', 'officials', 'gratitude'].includes(t.value)),
+    ).toBe(true);
+    expect(view.suggestions.executor![0]!.title.ru).toBe('Иван Исполнителев');
+  });
+
+  it('applies a correction to the appeal and trains on it next time', async () => {
+    const id = ids[5]!;
+    const was = (await routingOf(id)).json<Routing>().current.category;
+    const other = was === 'housing' ? 'economy' : 'housing';
+    const res = await feedback(id, { head: 'category', value: other, accepted: false });
+    expect(res.statusCode).toBe(200);
+    const view = res.json<Routing>();
+    expect(view.current.category).toBe(other);
+    expect(view.applied.category).toEqual({ value: other, accepted: false, at: expect.any(String) });
+    const appeal = await p.app.inject({
+      method: 'GET',
+      url: `/api/m/zarechny/appeals/${id}`,
+      headers: registrar.headers,
+    });
+    expect(appeal.json<{ appeal: { category: { code: string } } }>().appeal.category.code).toBe(other);
+
+    // The correction is the label even if the appeal's own category is changed back behind routing's back.
+    await p.db.query(
+      `UPDATE appeals SET category_code = $3 WHERE municipality_id = $1 AND document_id = $2`,
+      [municipalityId, id, was],
+    );
+    const set = await p.db.transaction((tx) => loadTrainingSet(tx, municipalityId));
+    const i = set.ids.indexOf(id);
+    expect(set.examples[i]!.category).toBe(other);
+    expect(set.examples[set.ids.indexOf(ids[1]!)]!.executor).toEqual(
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
+    );
+  });
+
+  it('refuses an unknown head, an unsuggested acceptance, an unknown executor, and appeals of another municipality', async () => {
+    expect((await feedback(ids[2]!, { head: 'department', value: 'x', accepted: true })).statusCode).toBe(
+      400,
+    );
+    const shown = (await routingOf(ids[2]!)).json<Routing>().suggestions.category!.map((x) => x.value);
+    const unshown = ['state_society', 'social', 'economy', 'security_law', 'housing'].find(
+      (c) => !shown.includes(c),
+    )!;
+    const notSuggested = await feedback(ids[2]!, { head: 'category', value: unshown, accepted: true });
+    expect(notSuggested.statusCode).toBe(400);
+    expect(notSuggested.json()).toMatchObject({ error: { code: 'not_suggested' } });
+    const badExecutor = await feedback(ids[2]!, { head: 'executor', value: 'Кто-то', accepted: false });
+    expect(badExecutor.json()).toMatchObject({ error: { code: 'unknown_executor' } });
+    const badCategory = await feedback(ids[2]!, { head: 'category', value: 'no_such', accepted: false });
+    expect(badCategory.json()).toMatchObject({ error: { code: 'unknown_category' } });
+
+    const sosnovkaRegistrar = await p.loginAs('registrar@sosnovka.demo.zemstvo.ru');
+    const theirs = await fileAppeal(p, 'sosnovka', resident.headers, appealBody());
+    expect((await routingOf(theirs)).statusCode).toBe(404);
+    expect((await routingOf(theirs, sosnovkaRegistrar, 'sosnovka')).statusCode).toBe(200);
+  });
+
+  it('schedules the nightly run at 23:00 UTC, the next night when it is close', () => {
+    expect(nextNightlyRun(new Date('2026-03-02T08:00:00Z')).toISOString()).toBe('2026-03-02T23:00:00.000Z');
+    expect(nextNightlyRun(new Date('2026-03-02T22:30:00Z')).toISOString()).toBe('2026-03-03T23:00:00.000Z');
+  });
+});
