@@ -6,6 +6,7 @@ import { createCatalogModule, ServiceRegistry, type InstallHook } from '@zemstvo
 import { createDocumentsModule, type DocumentHooks } from '@zemstvo/documents';
 import type { ZemstvoModule } from '@zemstvo/http';
 import { identityModule } from '@zemstvo/identity';
+import { createForecastModule, forecastInstallHook } from '@zemstvo/forecast';
 import { createKnowledgeModule } from '@zemstvo/knowledge';
 import { createOpen311Module } from '@zemstvo/open311';
 import { createRoutingModule } from '@zemstvo/routing';
@@ -17,7 +18,7 @@ import { auditModule } from './audit-module.ts';
 export const serviceRegistry = new ServiceRegistry(servicePackages);
 
 /** What modules do when a municipality installs a package (create journals, …), in this order. */
-export const installHooks: readonly InstallHook[] = [appealsInstallHook];
+export const installHooks: readonly InstallHook[] = [appealsInstallHook, forecastInstallHook];
 
 /** Lifecycle hooks of document flow (resolution, dispatch, reopen…) that other modules follow, in this order. */
 export const documentHooks: readonly DocumentHooks[] = [appealDocumentHooks];
@@ -31,6 +32,7 @@ export const modules: readonly ZemstvoModule[] = [
   createDocumentsModule({ registry: serviceRegistry, hooks: documentHooks }),
   createAppealsModule({ registry: serviceRegistry }),
   createKnowledgeModule({ registry: serviceRegistry }),
+  createForecastModule({ registry: serviceRegistry }),
   createRoutingModule({ registry: serviceRegistry }),
   createOpen311Module(serviceRegistry),
   createAnalyticsModule({ registry: serviceRegistry }),

@@ -62,6 +62,7 @@ export type { SignatureProvider, SignInput, SignOutput } from './domain/signatur
 export { simpleSignatureProvider } from './domain/signature.ts';
 export { REMIND_JOB, ESCALATE_JOB } from './application/control-of-execution.ts';
 export { reopenDocument } from './application/reopen-document.ts';
+export { submitSignal, type SignalInput, type SignalOutcome } from './application/submit-signal.ts';
 export { signedFile, signedFileIn, type StoredFile } from './application/document-files.ts';
 export { verifyHash, verifyFile, type Verification } from './application/verify-signature.ts';
 export { contentDisposition, safeFileName } from './domain/file-names.ts';

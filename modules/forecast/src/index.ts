@@ -37,3 +37,14 @@ export {
 } from './spikes.ts';
 export { historicalRussianCalendar, ru2020, ru2021 } from './calendar-history.ts';
 export { normalQuantile, studentQuantile } from './normal.ts';
+
+export {
+  getForecast,
+  FORECAST_LEVEL,
+  type ForecastView,
+  type GroupForecastView,
+} from './application/get-forecast.ts';
+export { scanSpikes, SPIKE_SIGNAL_SOURCE, type ScanResult } from './application/scan-spikes.ts';
+export { forecastInstallHook, scheduleSpikeScan, SPIKE_SCAN_JOB } from './application/spike-job.ts';
+export { forecastPermissions } from './permissions.ts';
+export { createForecastModule, forecastMigrations } from './module.ts';

@@ -25,14 +25,14 @@ export const demoRoles = [
     nameEn: 'Municipal administrator',
     // signal.submit, appeal.submit: the admin issues the API tokens of monitoring systems and intake
     // channels (a token never exceeds its owner).
-    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage', 'service.manage', 'journal.manage', 'signal.submit', 'appeal.submit', 'routing.train', 'analytics.manage'],
+    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage', 'service.manage', 'journal.manage', 'signal.submit', 'appeal.submit', 'routing.train', 'analytics.manage', 'forecast.view'],
     dept: 'OBSH',
   },
   {
     key: 'head',
     nameRu: 'Глава (руководитель)',
     nameEn: 'Head',
-    permissions: ['member.view', 'audit.view', 'document.resolve', 'document.sign', 'appeal.status', 'routing.view', 'analytics.export'],
+    permissions: ['member.view', 'audit.view', 'document.resolve', 'document.sign', 'appeal.status', 'routing.view', 'analytics.export', 'forecast.scan'],
     dept: 'OBSH',
   },
   {
@@ -44,7 +44,7 @@ export const demoRoles = [
   },
   { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view', 'document.execute', 'appeal.status'], dept: 'ZHKH' },
   { key: 'approver', nameRu: 'Согласующий', nameEn: 'Approver', permissions: ['department.view', 'document.approve'], dept: 'BLAG' },
-  { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view', 'document.view', 'analytics.export'], dept: 'ANL' },
+  { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view', 'document.view', 'analytics.export', 'forecast.scan'], dept: 'ANL' },
   { key: 'deputy', nameRu: 'Депутат (чтение)', nameEn: 'Deputy (read-only)', permissions: ['municipality.view', 'document.view', 'analytics.view'], dept: 'OBSH' },
 ] as const;
 

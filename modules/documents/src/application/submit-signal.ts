@@ -1,9 +1,9 @@
 import { writeAudit } from '@zemstvo/audit';
-import { notFound, type Ctx } from '@zemstvo/kernel';
+import { actorUserId, notFound, type Ctx } from '@zemstvo/kernel';
 import { START_EVENT_JOURNALS } from '../domain/start-events.ts';
 import { documentsRepo, type DocumentRow } from '../infra/documents.repository.ts';
 import { signalsRepo, type SignalRow } from '../infra/signals.repository.ts';
-import { tenantOf, userOf } from './deps.ts';
+import { tenantOf } from './deps.ts';
 import { ensureJournal } from './journals.ts';
 import { createDocument, registerDocument } from './register-document.ts';
 
@@ -18,6 +18,8 @@ export interface SignalInput {
   lat?: number | undefined;
   lon?: number | undefined;
   observedAt: Date;
+  /** Whom the signal is for (e.g. the department a platform job routed it to); none by default. */
+  addressee?: string | undefined;
 }
 
 export interface SignalOutcome {
@@ -32,11 +34,11 @@ const SEVERITY_RU = { info: 'информация', warning: 'предупреж
 /**
  * A monitoring signal posted by an external system with an API token: an incoming document of
  * kind `signal`, registered at once in the `signals` journal, then resolved and executed like any
- * incoming document. Idempotent by (source, event id).
+ * incoming document. Idempotent by (source, event id). Posted by a user (an API token) or by the
+ * platform itself (a system actor, e.g. the forecast module's spike job): then it has no author user.
  */
 export async function submitSignal(ctx: Ctx, input: SignalInput): Promise<SignalOutcome> {
   const m = tenantOf(ctx).municipalityId;
-  const sender = userOf(ctx);
   const known = await signalsRepo.byEvent(ctx.tx, m, input.source, input.eventId);
   if (known) {
     const document = await documentsRepo.get(ctx.tx, m, known.documentId);
@@ -54,10 +56,10 @@ export async function submitSignal(ctx: Ctx, input: SignalInput): Promise<Signal
       status: 'received',
       title: `${input.type} (${SEVERITY_RU[input.severity]}): ${text.slice(0, 120)}`,
       body: text,
-      authorUserId: sender.userId,
+      authorUserId: actorUserId(ctx.actor),
       authorName: null,
       authorOrg: input.source,
-      addressee: null,
+      addressee: input.addressee?.trim().slice(0, 500) || null,
       signatoryUserId: null,
       sourceChannel: 'api',
       parentId: null,

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { localTime, nextScan } from './scan-schedule.ts';
+
+describe('the daily spike scan schedule', () => {
+  it('puts 06:00 Moscow at 03:00 UTC', () => {
+    expect(localTime('2026-11-23', 6, 'Europe/Moscow').toISOString()).toBe('2026-11-23T03:00:00.000Z');
+  });
+
+  it('runs later today before six in the morning (local), else tomorrow', () => {
+    expect(nextScan(new Date('2026-11-23T01:00:00Z'), 'Europe/Moscow')).toEqual({
+      date: '2026-11-23',
+      at: new Date('2026-11-23T03:00:00Z'),
+    });
+    expect(nextScan(new Date('2026-11-23T03:00:00Z'), 'Europe/Moscow').date).toBe('2026-11-24');
+    expect(nextScan(new Date('2026-11-23T22:30:00Z'), 'Europe/Moscow')).toEqual({
+      date: '2026-11-24',
+      at: new Date('2026-11-24T03:00:00Z'),
+    });
+  });
+});
