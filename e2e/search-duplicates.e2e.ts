@@ -10,6 +10,7 @@ const PASSWORD = 'zemstvo-demo-2026';
 const FIRST = 'resident@demo.zemstvo.ru';
 const SECOND = 'resident2@demo.zemstvo.ru';
 const REGISTRAR = 'registrar@zarechny.demo.zemstvo.ru';
+const HEAD = 'head@zarechny.demo.zemstvo.ru';
 const MARKER = 'Качели-у-пруда';
 const TEXT = `${MARKER}: на детской площадке сломаны качели, сиденье висит на одной цепи.`;
 const POINT = { lat: 56.8262, lon: 61.3468 };
@@ -98,6 +99,9 @@ describe('search and duplicate reports in Chromium', () => {
     await hit.getByRole('link').first().click();
     await page.waitForURL(`**/workspace/zarechny/documents/${reportId}`);
     await page.getByRole('heading', { level: 2, name: 'История дела' }).waitFor();
+    // The demo data's older report of broken swings is among the similar documents.
+    const similar = page.getByRole('region', { name: 'Похожие документы' });
+    await similar.getByRole('link', { name: /сломаны качели, торчат болты/ }).waitFor();
     await logOut(page);
   });
 
@@ -129,6 +133,38 @@ describe('search and duplicate reports in Chromium', () => {
       a.text.includes('Сломались качели'),
     );
     expect(filed).toHaveLength(0);
+    await logOut(page);
+  });
+
+  it('a report sent anyway is offered to staff as a possible duplicate and merged into the first', async () => {
+    const { page } = browser;
+    const again = 'Качели на детской площадке у пруда сломаны, прошу починить.';
+    await logInWithForm(page, SECOND, PASSWORD);
+    await waitForHeading(page, 'Личный кабинет');
+    await fillReport(page, NEARBY, again);
+    await page.getByRole('region', { name: /Похоже, об этом уже сообщили/ }).waitFor();
+    await page.getByRole('button', { name: 'Всё равно отправить' }).click();
+    await page.getByRole('heading', { name: 'Обращение отправлено' }).waitFor();
+    const mine = await page.request.get('/api/me/appeals?limit=100');
+    const repeated = ((await mine.json()) as { items: { id: string; text: string }[] }).items.find((a) =>
+      a.text.includes('прошу починить'),
+    );
+    expect(repeated).toBeDefined();
+    await logOut(page);
+
+    await logInWithForm(page, HEAD, PASSWORD);
+    await page.waitForURL('**/workspace/zarechny');
+    await page.goto(`/workspace/zarechny/documents/${repeated!.id}`);
+    const panel = page.getByRole('region', { name: 'Возможные дубликаты' });
+    const candidate = panel.getByRole('listitem').filter({ hasText: MARKER });
+    await candidate.waitFor();
+    expect(await candidate.textContent()).toMatch(/\d+ м от этой точки/);
+    await candidate.getByRole('button', { name: 'Объединить' }).click();
+    await page.getByRole('status').getByText('Обращения объединены.').waitFor();
+    await panel.getByText('Это обращение — дубликат другого.').waitFor();
+    const merged = await page.request.get(`/api/m/zarechny/appeals/${repeated!.id}`);
+    expect((await merged.json()).appeal).toMatchObject({ status: 'duplicate', duplicateOf: reportId });
+    await page.screenshot({ path: `${SCREENSHOTS}/e2e-merged.png`, fullPage: true });
     await logOut(page);
   });
 

@@ -9,6 +9,7 @@ import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
 import { localized } from '../../i18n/localized.ts';
+import { CaseKnowledge } from '../search/CaseKnowledge.tsx';
 import { SectionPage } from '../workspace/SectionPage.tsx';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import { AppealFacts } from './AppealFacts.tsx';
@@ -109,6 +110,14 @@ function Case({ id }: { id: string }) {
             {w && <ResolutionsPanel resolutions={w.resolutions} />}
             <AttachmentList key={round} slug={slug} documentId={document.id} />
             <CaseDocuments key={`d${round}`} slug={slug} documents={children} onDone={onDone} />
+            <CaseKnowledge
+              key={`k${round}`}
+              slug={slug}
+              documentId={document.id}
+              appeal={a}
+              abilities={municipality.abilities}
+              onDone={onDone}
+            />
             <CaseHistory
               key={`h${round}`}
               slug={slug}
