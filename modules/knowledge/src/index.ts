@@ -4,7 +4,7 @@ import type { ZemstvoModule } from '@zemstvo/http';
 import { knowledgeRoutes } from './http/routes.ts';
 
 export * from './domain/extract.ts';
-export { searchDocuments, type SearchResult, type SearchItem } from './application/search.ts';
+export { searchDocuments, catchUpLexicon, type SearchResult, type SearchItem } from './application/search.ts';
 export { similarDocuments, findDuplicates, supportReport } from './application/similar.ts';
 
 export const knowledgeMigrations = {

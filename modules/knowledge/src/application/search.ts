@@ -45,6 +45,22 @@ export interface SearchResult {
   corrected: string[] | null;
 }
 
+/** Changed entries whose stems a typo search adds to the lexicon before correcting (bounds its cost). */
+const LEXICON_BATCH = 5_000;
+
+/**
+ * Adds the stems of every changed entry to the typo lexicon (bulk loaders call it after loading;
+ * search does a bounded batch itself). Returns how many entries it took.
+ */
+export async function catchUpLexicon(ctx: Ctx, batch = 20_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await searchRepo.catchUpLexicon(ctx.tx, batch);
+    total += n;
+    if (n < batch) return total;
+  }
+}
+
 const FACETS = ['kind', 'category', 'theme', 'district', 'status', 'period', 'executor'] as const;
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -92,6 +108,8 @@ export async function searchDocuments(
     const words = (q.match(WORD) ?? []).slice(0, 8);
     const reach = scope.municipalities ?? scope.staffMunicipalities;
     const cfg = await searchRepo.configOf(ctx.tx, reach.length ? reach : []);
+    // The lexicon is fed lazily (see migration 0002): first the stems of recently changed entries.
+    if (words.length) await searchRepo.catchUpLexicon(ctx.tx, LEXICON_BATCH);
     const fixes = words.length
       ? await searchRepo.corrections(ctx.tx, cfg, words, reach.length ? reach : null)
       : [];

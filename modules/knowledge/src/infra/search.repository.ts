@@ -177,6 +177,12 @@ export const searchRepo = {
     );
   },
 
+  /** Adds the stems of up to `limit` changed entries to the lexicon; returns how many it took. */
+  async catchUpLexicon(sql: Sql, limit: number): Promise<number> {
+    const [row] = await sql.query<{ n: number }>('SELECT knowledge_lexicon_catch_up($1) AS n', [limit]);
+    return row?.n ?? 0;
+  },
+
   async saveMetadata(sql: Sql, municipalityId: string, id: string, metadata: unknown): Promise<void> {
     await sql.query(
       'UPDATE search_entries SET metadata = $3::jsonb WHERE municipality_id = $1 AND document_id = $2 AND metadata IS NULL',
