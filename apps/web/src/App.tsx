@@ -21,6 +21,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { StaffDocumentRedirect } from './pages/cases/StaffDocumentRedirect.tsx';
 import { StartPage } from './pages/StartPage.tsx';
+import { RoutingModelsPage } from './pages/routing/RoutingModelsPage.tsx';
 import { AuditPage } from './pages/workspace/AuditPage.tsx';
 import { DepartmentsPage } from './pages/workspace/DepartmentsPage.tsx';
 import { MembersPage } from './pages/workspace/MembersPage.tsx';
@@ -69,6 +70,7 @@ export function App() {
               <Route path="members" element={<MembersPage />} />
               <Route path="roles" element={<RolesPage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="routing" element={<RoutingModelsPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

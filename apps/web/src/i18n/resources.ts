@@ -8,16 +8,30 @@ import casesEn from './cases.en.json';
 import casesRu from './cases.ru.json';
 import en from './en.json';
 import ru from './ru.json';
+import routingEn from './routing.en.json';
+import routingRu from './routing.ru.json';
 import searchEn from './search.en.json';
 import searchRu from './search.ru.json';
 
 /** Each language's files, in merge order (a top-level key must live in one file only). */
 export const messageFiles = {
-  ru: { 'ru.json': ru, 'appeals.ru.json': appealsRu, 'cases.ru.json': casesRu, 'search.ru.json': searchRu },
-  en: { 'en.json': en, 'appeals.en.json': appealsEn, 'cases.en.json': casesEn, 'search.en.json': searchEn },
+  ru: {
+    'ru.json': ru,
+    'appeals.ru.json': appealsRu,
+    'cases.ru.json': casesRu,
+    'search.ru.json': searchRu,
+    'routing.ru.json': routingRu,
+  },
+  en: {
+    'en.json': en,
+    'appeals.en.json': appealsEn,
+    'cases.en.json': casesEn,
+    'search.en.json': searchEn,
+    'routing.en.json': routingEn,
+  },
 } as const;
 
 export const messages = {
-  ru: { ...ru, ...appealsRu, ...casesRu, ...searchRu },
-  en: { ...en, ...appealsEn, ...casesEn, ...searchEn },
+  ru: { ...ru, ...appealsRu, ...casesRu, ...searchRu, ...routingRu },
+  en: { ...en, ...appealsEn, ...casesEn, ...searchEn, ...routingEn },
 };

@@ -9,6 +9,7 @@ import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
 import { localized } from '../../i18n/localized.ts';
+import { RoutingSuggestions } from '../routing/RoutingSuggestions.tsx';
 import { CaseKnowledge } from '../search/CaseKnowledge.tsx';
 import { SectionPage } from '../workspace/SectionPage.tsx';
 import { useWorkspace } from '../workspace/workspace-context.ts';
@@ -104,6 +105,15 @@ function Case({ id }: { id: string }) {
                 can={w?.can ?? null}
                 activeDue={w?.resolutions.find((r) => r.status === 'active')?.dueDate ?? null}
                 hasDraft={children.some((c) => c.direction === 'outgoing' && c.status !== 'dispatched')}
+                onDone={onDone}
+              />
+            )}
+            {a && (
+              <RoutingSuggestions
+                key={`r${round}`}
+                slug={slug}
+                appeal={a}
+                abilities={municipality.abilities}
                 onDone={onDone}
               />
             )}

@@ -1,6 +1,6 @@
 /** The sections of a municipality's workspace and the permission each needs. */
 export interface WorkspaceSection {
-  path: 'inbox' | 'search' | 'departments' | 'members' | 'roles' | 'audit';
+  path: 'inbox' | 'search' | 'departments' | 'members' | 'roles' | 'audit' | 'routing';
   labelKey: string;
   permission: string;
 }
@@ -12,6 +12,7 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'members', labelKey: 'workspace.members', permission: 'member.view' },
   { path: 'roles', labelKey: 'workspace.roles', permission: 'role.view' },
   { path: 'audit', labelKey: 'workspace.audit', permission: 'audit.view' },
+  { path: 'routing', labelKey: 'routing.nav', permission: 'routing.train' },
 ];
 
 export const allowedSections = (abilities: readonly string[]): WorkspaceSection[] =>

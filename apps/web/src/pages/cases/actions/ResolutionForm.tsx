@@ -9,6 +9,7 @@ import { useApiData } from '../../../hooks/use-api-data.ts';
 import { sortByText } from '../../../i18n/localized.ts';
 import { SubmitRow } from '../../../components/SubmitRow.tsx';
 import { useAction } from '../../../forms/use-action.ts';
+import { useRoutingExecutor } from '../../routing/use-routing-prefill.ts';
 
 /** Executors first (by role), then everyone else, each group by name. */
 function ordered(members: readonly Colleague[], language: string): Colleague[] {
@@ -43,10 +44,14 @@ export function ResolutionForm({
   const [co, setCo] = useState<string[]>([]);
   const [dueDate, setDueDate] = useState(legalDue ?? '');
   const [instruction, setInstruction] = useState('');
+  // The executor chosen from the routing suggestions, when staff took one and they are in the list.
+  const suggested = useRoutingExecutor(slug, documentId);
+  const preset = (list: Colleague[]) =>
+    responsible || (list.some((m) => m.userId === suggested) ? suggested : null) || list[0]?.userId || '';
 
   const onSubmit = (list: Colleague[]) => (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const responsibleUserId = responsible || list[0]?.userId || '';
+    const responsibleUserId = preset(list);
     void run(
       () =>
         api.post(docPath(slug, documentId, '/resolutions'), {
@@ -71,7 +76,7 @@ export function ResolutionForm({
               <label htmlFor={`${id}-responsible`}>{t('case.resolution.responsible')}</label>
               <select
                 id={`${id}-responsible`}
-                value={responsible || list[0]?.userId || ''}
+                value={preset(list)}
                 onChange={(e) => setResponsible(e.target.value)}
               >
                 {list.map((m) => (
