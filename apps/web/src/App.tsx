@@ -8,6 +8,7 @@ import { CabinetPage } from './pages/CabinetPage.tsx';
 import { OutboxPage } from './pages/dev/OutboxPage.tsx';
 import {
   CasePage,
+  ForecastPage,
   InboxPage,
   NewAppealPage,
   PublicReportsPage,
@@ -70,6 +71,7 @@ export function App() {
               <Route path="members" element={<MembersPage />} />
               <Route path="roles" element={<RolesPage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="forecast" element={<ForecastPage />} />
               <Route path="routing" element={<RoutingModelsPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />

@@ -7,6 +7,8 @@ import appealsRu from './appeals.ru.json';
 import casesEn from './cases.en.json';
 import casesRu from './cases.ru.json';
 import en from './en.json';
+import forecastEn from './forecast.en.json';
+import forecastRu from './forecast.ru.json';
 import ru from './ru.json';
 import routingEn from './routing.en.json';
 import routingRu from './routing.ru.json';
@@ -21,6 +23,7 @@ export const messageFiles = {
     'cases.ru.json': casesRu,
     'search.ru.json': searchRu,
     'routing.ru.json': routingRu,
+    'forecast.ru.json': forecastRu,
   },
   en: {
     'en.json': en,
@@ -28,10 +31,11 @@ export const messageFiles = {
     'cases.en.json': casesEn,
     'search.en.json': searchEn,
     'routing.en.json': routingEn,
+    'forecast.en.json': forecastEn,
   },
 } as const;
 
 export const messages = {
-  ru: { ...ru, ...appealsRu, ...casesRu, ...searchRu, ...routingRu },
-  en: { ...en, ...appealsEn, ...casesEn, ...searchEn, ...routingEn },
+  ru: { ...ru, ...appealsRu, ...casesRu, ...searchRu, ...routingRu, ...forecastRu },
+  en: { ...en, ...appealsEn, ...casesEn, ...searchEn, ...routingEn, ...forecastEn },
 };

@@ -24,3 +24,6 @@ export const CasePage = lazy(() => import('./cases/CasePage.tsx').then((m) => ({
 export const SearchPage = lazy(() =>
   import('./search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })),
 );
+export const ForecastPage = lazy(() =>
+  import('./forecast/ForecastPage.tsx').then((m) => ({ default: m.ForecastPage })),
+);

@@ -1,6 +1,6 @@
 /** The sections of a municipality's workspace and the permission each needs. */
 export interface WorkspaceSection {
-  path: 'inbox' | 'search' | 'departments' | 'members' | 'roles' | 'audit' | 'routing';
+  path: 'inbox' | 'search' | 'departments' | 'members' | 'roles' | 'audit' | 'routing' | 'forecast';
   labelKey: string;
   permission: string;
 }
@@ -13,6 +13,7 @@ export const WORKSPACE_SECTIONS: readonly WorkspaceSection[] = [
   { path: 'roles', labelKey: 'workspace.roles', permission: 'role.view' },
   { path: 'audit', labelKey: 'workspace.audit', permission: 'audit.view' },
   { path: 'routing', labelKey: 'routing.nav', permission: 'routing.train' },
+  { path: 'forecast', labelKey: 'forecast.title', permission: 'forecast.view' },
 ];
 
 export const allowedSections = (abilities: readonly string[]): WorkspaceSection[] =>
