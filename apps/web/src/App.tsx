@@ -7,12 +7,14 @@ import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.tsx';
 import { CabinetPage } from './pages/CabinetPage.tsx';
 import { OutboxPage } from './pages/dev/OutboxPage.tsx';
 import {
+  AnalyticsPage,
   CasePage,
   ForecastPage,
   InboxPage,
   NewAppealPage,
   PublicReportsPage,
   ResidentAppealPage,
+  RollupPage,
   SearchPage,
   ServicesPage,
   VerifyPage,
@@ -54,6 +56,10 @@ export function App() {
             />
             <Route path="cabinet" element={<RequireUser>{(me) => <CabinetPage me={me} />}</RequireUser>} />
             <Route path="overview" element={<RequireUser>{() => <OverviewPage />}</RequireUser>} />
+            <Route
+              path="overview/regions/:region"
+              element={<RequireUser>{() => <RollupPage />}</RequireUser>}
+            />
             <Route path="overview/outbox" element={<RequireUser>{() => <OutboxPage />}</RequireUser>} />
             <Route
               path="workspace"
@@ -66,6 +72,7 @@ export function App() {
               <Route index element={<WorkspaceHome />} />
               <Route path="inbox" element={<InboxPage />} />
               <Route path="search" element={<SearchPage />} />
+              <Route path="analytics" element={<AnalyticsPage />} />
               <Route path="documents/:id" element={<CasePage />} />
               <Route path="departments" element={<DepartmentsPage />} />
               <Route path="members" element={<MembersPage />} />

@@ -2,6 +2,8 @@
  * The interface texts: the shell's (`ru.json`/`en.json`) and one file per area of the spine
  * (`appeals.*.json` for residents, `cases.*.json` for staff), merged by their top-level keys.
  */
+import analyticsEn from './analytics.en.json';
+import analyticsRu from './analytics.ru.json';
 import appealsEn from './appeals.en.json';
 import appealsRu from './appeals.ru.json';
 import casesEn from './cases.en.json';
@@ -24,6 +26,7 @@ export const messageFiles = {
     'search.ru.json': searchRu,
     'routing.ru.json': routingRu,
     'forecast.ru.json': forecastRu,
+    'analytics.ru.json': analyticsRu,
   },
   en: {
     'en.json': en,
@@ -32,10 +35,11 @@ export const messageFiles = {
     'search.en.json': searchEn,
     'routing.en.json': routingEn,
     'forecast.en.json': forecastEn,
+    'analytics.en.json': analyticsEn,
   },
 } as const;
 
 export const messages = {
-  ru: { ...ru, ...appealsRu, ...casesRu, ...searchRu, ...routingRu, ...forecastRu },
-  en: { ...en, ...appealsEn, ...casesEn, ...searchEn, ...routingEn, ...forecastEn },
+  ru: { ...ru, ...appealsRu, ...casesRu, ...searchRu, ...routingRu, ...forecastRu, ...analyticsRu },
+  en: { ...en, ...appealsEn, ...casesEn, ...searchEn, ...routingEn, ...forecastEn, ...analyticsEn },
 };

@@ -26,6 +26,17 @@ export function OverviewPage() {
       <section className="card">
         <PageHeading>{t('overview.title')}</PageHeading>
         <p>{t('overview.intro')}</p>
+        {regions.state.status === 'ready' && (
+          <ul className="inline-list" aria-label={t('analytics.rollup')}>
+            {regions.state.data.items.map((r) => (
+              <li key={r.slug}>
+                <Link to={`/overview/regions/${r.slug}`}>
+                  {t('analytics.openRollup')}: {localized(r.name, i18n.language)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
         <Loaded state={municipalities.state} onRetry={municipalities.reload}>
           {({ items }) => (
             <TableRegion label={t('overview.caption')}>

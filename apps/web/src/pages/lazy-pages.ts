@@ -27,3 +27,9 @@ export const SearchPage = lazy(() =>
 export const ForecastPage = lazy(() =>
   import('./forecast/ForecastPage.tsx').then((m) => ({ default: m.ForecastPage })),
 );
+export const AnalyticsPage = lazy(() =>
+  import('./analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })),
+);
+export const RollupPage = lazy(() =>
+  import('./analytics/RollupPage.tsx').then((m) => ({ default: m.RollupPage })),
+);
