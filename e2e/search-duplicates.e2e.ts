@@ -133,6 +133,21 @@ describe('search and duplicate reports in Chromium', () => {
       a.text.includes('Сломались качели'),
     );
     expect(filed).toHaveLength(0);
+
+    // Residents search the public reports too; the URL holds the words.
+    await page.goto('/m/zarechny/reports');
+    await page.getByRole('searchbox', { name: 'Найти сообщение' }).fill('сломанные качели');
+    await page
+      .getByRole('search', { name: 'Поиск по сообщениям' })
+      .getByRole('button', { name: 'Найти' })
+      .click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'сломанные качели');
+    const publicHit = page
+      .getByRole('list', { name: 'Результаты поиска' })
+      .getByRole('listitem')
+      .filter({ hasText: MARKER });
+    await publicHit.waitFor();
+    expect(await publicHit.locator('mark').count()).toBeGreaterThan(0);
     await logOut(page);
   });
 

@@ -10,6 +10,7 @@ import { useApiData } from '../../hooks/use-api-data.ts';
 import { useCategories } from '../../hooks/use-categories.ts';
 import { localized } from '../../i18n/localized.ts';
 import { ReportsMap } from '../../map/ReportsMap.tsx';
+import { PublicReportSearch } from '../search/PublicReportSearch.tsx';
 import { ReportsFilter } from './ReportsFilter.tsx';
 import { ReportsList } from './ReportsList.tsx';
 
@@ -43,6 +44,7 @@ export function PublicReportsPage() {
           <Link to={`/services?m=${slug}`}>{t('reports.write')}</Link>
         </p>
         <ReportsFilter key={params.toString()} category={category} status={status} categories={categories} />
+        <PublicReportSearch slug={slug} />
       </section>
       <Loaded state={reports.state} onRetry={reports.reload}>
         {(data) => (

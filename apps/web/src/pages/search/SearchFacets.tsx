@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { FACETS, type Facet, type FacetValue, type SearchResult } from '../../api/search.ts';
+import type { Localized } from '../../api/types.ts';
 import { localized } from '../../i18n/localized.ts';
 
 /** A facet value in words: kinds and statuses translated, categories by title, months by name. */
-export function useFacetLabel() {
+export function useFacetLabel(themeTitles: ReadonlyMap<string, Localized>) {
   const { t, i18n } = useTranslation();
   return (facet: Facet, v: FacetValue): string => {
     if (v.label) return typeof v.label === 'string' ? v.label : localized(v.label, i18n.language);
+    const theme = facet === 'theme' ? themeTitles.get(v.value) : undefined;
+    if (theme) return localized(theme, i18n.language);
     if (facet === 'kind') return t(`search.kind.${v.value}`, { defaultValue: v.value });
     if (facet === 'status')
       return t(`status.${v.value}`, { defaultValue: t(`docStatus.${v.value}`, { defaultValue: v.value }) });
@@ -29,14 +32,16 @@ export function SearchFacets({
   selected,
   onChange,
   onClear,
+  themeTitles,
 }: {
+  themeTitles: ReadonlyMap<string, Localized>;
   facets: SearchResult['facets'];
   selected: Partial<Record<Facet, string>>;
   onChange: (facet: Facet, value: string | null) => void;
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const label = useFacetLabel();
+  const label = useFacetLabel(themeTitles);
   const shown = FACETS.filter((f) => facets[f].length > 0 || selected[f]);
   if (shown.length === 0) return null;
   return (

@@ -9,11 +9,13 @@ export function SearchForm({
   action,
   initial,
   label,
+  fieldLabel,
   onSearch,
 }: {
   action: string;
   initial: string;
   label: string;
+  fieldLabel?: string;
   onSearch: (q: string) => void;
 }) {
   const { t } = useTranslation();
@@ -33,7 +35,7 @@ export function SearchForm({
       onSubmit={onSubmit}
     >
       <div className="field filters-search">
-        <label htmlFor={`${id}-q`}>{t('search.query')}</label>
+        <label htmlFor={`${id}-q`}>{fieldLabel ?? t('search.query')}</label>
         <p id={`${id}-hint`} className="field-hint">
           {t('search.queryHint')}
         </p>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
@@ -11,6 +12,7 @@ import {
 import { Loading } from '../../components/Loading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
+import { useCategories } from '../../hooks/use-categories.ts';
 import { SectionPage } from '../workspace/SectionPage.tsx';
 import { useWorkspace } from '../workspace/workspace-context.ts';
 import { SearchError } from './SearchError.tsx';
@@ -28,6 +30,11 @@ function Search() {
   const state = readSearchState(params);
   const path = searchApiPath(slug, state);
   const { state: result, reload } = useApiData<SearchResult>(path);
+  const categories = useCategories(slug);
+  const themeTitles = useMemo(
+    () => new Map(categories.flatMap((c) => c.themes.map((th) => [th.code, th.title] as const))),
+    [categories],
+  );
   const go = (s: SearchState) => void navigate(`?${searchParamsOf(s).toString()}`);
 
   return (
@@ -48,6 +55,7 @@ function Search() {
         <div className="search-layout">
           <SearchFacets
             facets={result.data.facets}
+            themeTitles={themeTitles}
             selected={state.filters}
             onChange={(f, v) => {
               const filters = { ...state.filters };
