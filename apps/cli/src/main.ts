@@ -9,6 +9,7 @@ import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { registerRoutingCommands } from './commands/routing.ts';
 import { registerForecastCommand } from './commands/forecast.ts';
+import { registerImportCommand } from './commands/import.ts';
 
 // Exit codes: 0 ok; 1 refused (a clear message and its code); 2 unexpected error; 3 audit log
 // tampered; 64 bad usage (unknown command or option, missing argument).
@@ -87,5 +88,6 @@ audit
 
 registerRoutingCommands(program);
 registerForecastCommand(program);
+registerImportCommand(program);
 
 await program.parseAsync(process.argv);

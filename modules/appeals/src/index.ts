@@ -28,6 +28,15 @@ export { rateAnswer, rejectAnswer } from './application/answer-feedback.ts';
 export { onResolution, onAnswerDispatched, onReopen, appealsInstallHook } from './application/lifecycle.ts';
 export { listReports, type PublicReport } from './application/read-lists.ts';
 export { seedDemoAppeals } from './application/seed-demo-appeals.ts';
+export {
+  importAppealBatch,
+  importKey,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportAppealsInput,
+  type ImportBatchResult,
+  type InvalidImportLine,
+} from './application/import-appeals.ts';
 export { loadWorkingCalendar } from './infra/calendar.repository.ts';
 export { maskPersonalData } from './domain/masking.ts';
 export * from './domain/statuses.ts';
