@@ -1,0 +1,106 @@
+import type { Database } from '@zemstvo/db';
+import { loadFromChild, type PlannedRequest } from './load.ts';
+import { percentile } from './stats.ts';
+
+export interface LatencyFigures {
+  p95: number;
+  rawP95: number;
+  requests: number;
+  /** Why there is no value (the route is missing or answered with errors). */
+  missing: string | null;
+}
+
+/** p95 of GET requests one at a time (each path `repeat` times after a warm-up pass) against raw SQL. */
+async function compare(
+  db: Database,
+  base: string,
+  headers: Record<string, string>,
+  paths: string[],
+  raw: { sql: string; params: unknown[] }[],
+  repeat: number,
+): Promise<LatencyFigures> {
+  const get = (path: string): PlannedRequest => ({ method: 'GET', path, headers });
+  await loadFromChild({ base, concurrency: 1, requests: paths.map(get) });
+  const requests = Array.from({ length: repeat }, () => paths.map(get)).flat();
+  const http = await loadFromChild({ base, concurrency: 1, requests });
+  const failed = requests.length - (http.statuses['200'] ?? 0);
+  for (const q of raw) await db.query(q.sql, q.params);
+  const rawLatencies: number[] = [];
+  for (let i = 0; i < repeat; i++)
+    for (const q of raw) {
+      const t = performance.now();
+      await db.query(q.sql, q.params);
+      rawLatencies.push(performance.now() - t);
+    }
+  return {
+    p95: percentile(http.latencies, 95),
+    rawP95: percentile(rawLatencies, 95),
+    requests: requests.length,
+    missing: failed ? `${failed} of ${requests.length} requests failed: ${http.firstError}` : null,
+  };
+}
+
+/** Staff search (GET /api/m/:m/search) against `tsv @@ websearch_to_tsquery` ranked by ts_rank, top 20. */
+export function benchSearch(
+  db: Database,
+  base: string,
+  headers: Record<string, string>,
+  m: string,
+  queries: string[],
+  repeat: number,
+) {
+  return compare(
+    db,
+    base,
+    headers,
+    queries.map((q) => `/api/m/zarechny/search?q=${encodeURIComponent(q)}&limit=20`),
+    queries.map((q) => ({
+      sql: `SELECT document_id, ts_rank(tsv, websearch_to_tsquery('russian', $2)) AS r FROM search_entries
+            WHERE municipality_id = $1 AND tsv @@ websearch_to_tsquery('russian', $2) ORDER BY r DESC LIMIT 20`,
+      params: [m, q],
+    })),
+    repeat,
+  );
+}
+
+/** The staff inbox (boxes, filters, a deep page) against a raw page query ordered by receipt. */
+export function benchInbox(
+  db: Database,
+  base: string,
+  headers: Record<string, string>,
+  m: string,
+  repeat: number,
+) {
+  const paths = [
+    '',
+    '?box=to_register',
+    '?box=to_execute',
+    '?box=overdue',
+    '?status=in_progress',
+    '?category=housing',
+    '?offset=5000',
+    `?q=${encodeURIComponent('заявитель 4242')}`,
+  ].map((q) => `/api/m/zarechny/inbox${q}`);
+  const page = `SELECT a.document_id, d.title, d.reg_number, a.status, a.received_at, a.applicant_name FROM appeals a
+    JOIN documents d ON d.municipality_id = a.municipality_id AND d.id = a.document_id
+    WHERE a.municipality_id = $1 ORDER BY a.received_at DESC LIMIT 50`;
+  return compare(db, base, headers, paths, [{ sql: page, params: [m] }], repeat);
+}
+
+/** The analytics dashboard (GET /api/m/:m/analytics/dashboard) over a year, against a raw GROUP BY. */
+export function benchDashboard(
+  db: Database,
+  base: string,
+  headers: Record<string, string>,
+  m: string,
+  repeat: number,
+) {
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const paths = ['', '&category=housing', '&period=month'].map(
+    (f) => `/api/m/zarechny/analytics/dashboard?from=${from}&to=${to}${f}`,
+  );
+  const raw = `SELECT category_code, count(*) AS n, count(*) FILTER (WHERE closed_at IS NOT NULL) AS closed FROM appeals
+    WHERE municipality_id = $1 AND received_at >= $2::date AND received_at < $3::date + 1 GROUP BY category_code`;
+  return compare(db, base, headers, paths, [{ sql: raw, params: [m, from, to] }], repeat);
+}
