@@ -1,3 +1,4 @@
+import { enqueueTrainingForAll } from '@zemstvo/routing';
 import { createPlatform, loadConfig } from '@zemstvo/server';
 import { print } from '../run.ts';
 
@@ -6,6 +7,8 @@ export async function startCommand(opts: { port?: string }): Promise<void> {
   const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
   const platform = await createPlatform(config);
   await platform.app.listen({ port: config.port, host: config.host });
+  // Routing models: municipalities without one (demo data, an import) train now; all of them nightly.
+  await enqueueTrainingForAll(platform.db, platform.services.clock);
   platform.worker.start();
   const addr = platform.app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

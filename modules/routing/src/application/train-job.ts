@@ -30,23 +30,25 @@ export async function scheduleNightlyTraining(sql: Sql, clock: Clock, municipali
 }
 
 /**
- * Enqueues a training of every municipality now (once a day per municipality: the demo start and
- * an import call it after loading appeals); each run also schedules the nightly ones.
+ * At start (and after an import): enqueues a training now for every municipality that has no
+ * ready model and no training waiting, and makes sure each has its nightly run scheduled.
+ * Returns how many trainings it enqueued.
  */
 export async function enqueueTrainingForAll(db: Database, clock: Clock): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ id: string }>('SELECT id FROM municipalities ORDER BY id');
-    const day = clock.now().toISOString().slice(0, 10);
     let n = 0;
     for (const { id } of rows) {
-      const job = await enqueueJob(tx, clock, {
+      await scheduleNightlyTraining(tx, clock, id);
+      if (await modelsRepo.hasReady(tx, id)) continue;
+      if ((await modelsRepo.waitingJob(tx, id, TRAIN_JOB, clock.now())) !== null) continue;
+      await enqueueJob(tx, clock, {
         kind: TRAIN_JOB,
         municipalityId: id,
-        uniqueKey: `${TRAIN_JOB}:start:${id}:${day}`,
         payload: { reason: 'start' },
         maxAttempts: 1,
       });
-      if (job !== null) n++;
+      n++;
     }
     return n;
   });

@@ -5,7 +5,7 @@ import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstv
 import { readJsonLines } from '../dataset/jsonl.ts';
 import { SAMPLE_PATH } from '../testing/sample.ts';
 import { loadTrainingSet } from '../application/training-set.ts';
-import { nextNightlyRun } from '../application/train-job.ts';
+import { enqueueTrainingForAll, nextNightlyRun } from '../application/train-job.ts';
 
 /** Categories of the St. Petersburg sample as the demo service's category and theme. */
 const MAPPED: Record<string, [string, string]> = {
@@ -229,6 +229,23 @@ describe('routing suggestions in the platform', () => {
     const theirs = await fileAppeal(p, 'sosnovka', resident.headers, appealBody());
     expect((await routingOf(theirs)).statusCode).toBe(404);
     expect((await routingOf(theirs, sosnovkaRegistrar, 'sosnovka')).statusCode).toBe(200);
+  });
+
+  it('at start, enqueues a training for municipalities without a ready model only, and their nightly runs once', async () => {
+    const count = async (where: string) =>
+      (
+        await p.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM jobs WHERE kind = 'routing.train' AND ${where}`,
+        )
+      )[0]!.n;
+    const nightly = await count(`unique_key LIKE 'routing.train:nightly:%'`);
+    const first = await enqueueTrainingForAll(p.db, p.clock);
+    expect(first).toBeGreaterThanOrEqual(1); // sosnovka (skipped before), not zarechny (ready)
+    expect(await enqueueTrainingForAll(p.db, p.clock)).toBe(0); // already waiting
+    const municipalities = (await p.db.query('SELECT id FROM municipalities')).length;
+    expect(await count(`unique_key LIKE 'routing.train:nightly:%'`)).toBe(Math.max(nightly, municipalities));
+    await p.worker.drain();
+    expect((await models())[0]).toMatchObject({ status: 'ready', version: 1 });
   });
 
   it('schedules the nightly run at 23:00 UTC, the next night when it is close', () => {

@@ -110,4 +110,12 @@ export const modelsRepo = {
     );
     return rows[0] ? Number(rows[0].id) : null;
   },
+
+  async hasReady(sql: Sql, municipalityId: string): Promise<boolean> {
+    const rows = await sql.query(
+      `SELECT 1 FROM routing_models WHERE municipality_id = $1 AND status = 'ready' LIMIT 1`,
+      [municipalityId],
+    );
+    return rows.length > 0;
+  },
 };
