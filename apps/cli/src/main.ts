@@ -9,6 +9,7 @@ import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { registerRoutingCommands } from './commands/routing.ts';
 import { registerForecastCommand } from './commands/forecast.ts';
+import { registerFilesCommands } from './commands/files.ts';
 import { registerImportCommand } from './commands/import.ts';
 
 // Exit codes: 0 ok; 1 refused (a clear message and its code); 2 unexpected error; 3 audit log
@@ -88,6 +89,7 @@ audit
 
 registerRoutingCommands(program);
 registerForecastCommand(program);
+registerFilesCommands(program);
 registerImportCommand(program);
 
 await program.parseAsync(process.argv);

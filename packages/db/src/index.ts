@@ -11,7 +11,8 @@ export {
   type RestoreOptions,
   type RestoreSummary,
 } from './backup/restore-backup.ts';
-export type { BackupHeader } from './backup/format.ts';
+export { parseHeader, parseLine, badBackup, type BackupHeader, type BackupLine } from './backup/format.ts';
+export { readBackupLines } from './backup/read-backup.ts';
 import { fileURLToPath } from 'node:url';
 import type { MigrationSource } from './migrate.ts';
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchTarget, type ScratchTarget } from '@zemstvo/db/testing';
+import { FILE_COLUMNS } from '@zemstvo/server';
+import { verifyArchive } from '../backup/read-archive.ts';
 import { hasStackTrace, killAllChildren, runCli, startServer } from '../testing/cli-process.ts';
 import { call, login } from '../testing/http-client.ts';
 
@@ -66,9 +68,20 @@ async function restoredRecords(target: ScratchTarget): Promise<number> {
   }
 }
 
-/** A copy of a backup with its header's migration list changed. */
-function withMigrations(file: string, change: (m: { id: string; checksum: string }[]) => unknown[]): string {
-  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+/** The database snapshot inside a backup archive, extracted (a snapshot in the older format). */
+async function snapshotOf(archive: string): Promise<string> {
+  const dir = mkdtempSync(join(work, 'snapshot-'));
+  return (await verifyArchive(archive, dir, FILE_COLUMNS)).snapshot;
+}
+
+/** A database-only backup (the older format) with its header's migration list changed. */
+async function withMigrations(
+  file: string,
+  change: (m: { id: string; checksum: string }[]) => unknown[],
+): Promise<string> {
+  const lines = gunzipSync(readFileSync(await snapshotOf(file)))
+    .toString('utf8')
+    .split('\n');
   const header = JSON.parse(lines[0]!) as { migrations: { id: string; checksum: string }[] };
   header.migrations = change(header.migrations) as { id: string; checksum: string }[];
   lines[0] = JSON.stringify(header);
@@ -114,9 +127,9 @@ describe(
   { timeout: 240_000 },
   () => {
     it('round-trips the whole database, the audit chain verifies, and the restored installation works', async () => {
-      const first = join(work, 'first.jsonl.gz');
+      const first = join(work, 'first.tar.gz');
       expect(await ok(['backup', '--output', first], source)).toMatch(
-        /Backup written to .*first\.jsonl\.gz: \d+ tables, \d+ rows/,
+        /Backup written to .*first\.tar\.gz: \d+ tables, \d+ rows/,
       );
       expect(await ok(['restore', '--input', first], middle)).toMatch(
         /Restored \d+ rows in \d+ tables into .* from the backup taken/,
@@ -138,7 +151,7 @@ describe(
       expect((await server.stop('SIGTERM')).code).toBe(0);
       expect(await ok(['audit', 'verify'], middle)).toContain('Audit log intact');
 
-      const second = join(work, 'second.jsonl.gz');
+      const second = join(work, 'second.tar.gz');
       await ok(['backup', '-o', second], middle);
       const last = await scratch('pglite');
       await ok(['restore', '-i', second], last);
@@ -148,7 +161,7 @@ describe(
     });
 
     it('refuses to restore into a database that is not empty unless --force, which replaces its data', async () => {
-      const file = join(work, 'first.jsonl.gz');
+      const file = join(work, 'first.tar.gz');
       const refused = await runCli(['restore', '--input', file], middle.env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('The database is not empty');
@@ -164,10 +177,12 @@ describe(
     });
 
     it('refuses a backup from another migration level and says which migrations differ', async () => {
-      const file = join(work, 'first.jsonl.gz');
-      const older = withMigrations(file, (m) => m.slice(0, -1));
+      const file = join(work, 'first.tar.gz');
+      const older = await withMigrations(file, (m) => m.slice(0, -1));
       const lastId = JSON.parse(
-        gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]!,
+        gunzipSync(readFileSync(await snapshotOf(file)))
+          .toString('utf8')
+          .split('\n')[0]!,
       ).migrations.at(-1).id as string;
       const fresh = await scratch();
       const res = await runCli(['restore', '--input', older], fresh.env);
@@ -176,7 +191,10 @@ describe(
       expect(res.stderr).toContain('older migration level');
       expect(res.stderr).toContain(lastId);
 
-      const newer = withMigrations(file, (m) => [...m, { id: 'future/0001_hoverboards.sql', checksum: 'x' }]);
+      const newer = await withMigrations(file, (m) => [
+        ...m,
+        { id: 'future/0001_hoverboards.sql', checksum: 'x' },
+      ]);
       const res2 = await runCli(['restore', '--input', newer], fresh.env);
       expect(res2.code).toBe(1);
       expect(res2.stderr).toContain('taken by a newer Zemstvo');
@@ -184,7 +202,7 @@ describe(
     });
 
     it('answers bad files and options with a clear message and no stack trace', async () => {
-      const existing = join(work, 'first.jsonl.gz');
+      const existing = join(work, 'first.tar.gz');
       writeFileSync(join(work, 'notes.txt'), 'not a backup');
       const cases: {
         args: string[];
