@@ -115,15 +115,20 @@ export async function dashboard(
     executorRows.flatMap((g) => (g.key && isUuid(g.key) ? [g.key] : [])),
   );
   const userBy = new Map(users.map((u) => [u.userId, u]));
+  // An executor organisation (imported cases) is the department of the same name when there is one.
+  const byName = new Map((await dashboardRepo.departments(ctx.tx, m)).map((d) => [d.ru, d]));
   const departments = new Map<string | null, { label: LocalizedText; rows: Counts[] }>();
   for (const g of executorRows) {
     const u = g.key ? userBy.get(g.key) : undefined;
-    const key = u ? u.departmentId : g.key;
+    const org = !u && g.key ? byName.get(g.key) : undefined;
+    const key = u ? u.departmentId : org ? org.id : g.key;
     const label = u?.departmentId
       ? { ru: u.departmentRu!, en: u.departmentEn! }
-      : key
-        ? { ru: key, en: key }
-        : NONE;
+      : org
+        ? { ru: org.ru, en: org.en }
+        : key
+          ? { ru: key, en: key }
+          : NONE;
     const d = departments.get(key) ?? { label, rows: [] };
     d.rows.push(g);
     departments.set(key, d);

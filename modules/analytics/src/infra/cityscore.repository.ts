@@ -16,9 +16,13 @@ export interface BacklogRow {
   overdue: number;
 }
 
-/** The department of a case: its responsible executor's, else the organisation named at intake/import. */
+/**
+ * The department of a case: its responsible executor's; else the department the import made of its
+ * executor organisation, else that organisation's name.
+ */
 const DEPARTMENT_SQL = `coalesce(ps.department_id::text,
-  CASE WHEN e.executor_user_id IS NULL THEN nullif(a.form ->> 'executor_org', '') END)`;
+  CASE WHEN e.executor_user_id IS NULL THEN coalesce(nullif(a.form ->> 'executor_department_id', ''),
+    nullif(a.form ->> 'executor_org', '')) END)`;
 const WITH_DEPARTMENT = `${FROM_CASES}
   LEFT JOIN memberships mm ON mm.municipality_id = a.municipality_id AND mm.user_id = e.executor_user_id
   LEFT JOIN positions ps ON ps.municipality_id = mm.municipality_id AND ps.id = mm.position_id`;

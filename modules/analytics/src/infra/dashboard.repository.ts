@@ -107,6 +107,13 @@ export const dashboardRepo = {
     );
   },
 
+  async departments(sql: Sql, municipalityId: string): Promise<{ id: string; ru: string; en: string }[]> {
+    return sql.query(
+      'SELECT id::text AS id, name_ru AS ru, name_en AS en FROM departments WHERE municipality_id = $1',
+      [municipalityId],
+    );
+  },
+
   /** Names and departments of executors (users of the municipality). */
   async executors(sql: Sql, municipalityId: string, userIds: readonly string[]): Promise<ExecutorInfo[]> {
     if (!userIds.length) return [];

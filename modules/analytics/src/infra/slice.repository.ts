@@ -24,6 +24,15 @@ export const ON_TIME_SQL = `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NUL
 /** Days from receipt to the answer (fractional), for closed cases. */
 export const DAYS_SQL = `(extract(epoch FROM a.closed_at - a.received_at) / 86400.0)`;
 
+/**
+ * Cases of a department: its staff are the responsible executors, or (imported cases without a
+ * resolution) the import named it as the executor organisation's department.
+ */
+const departmentById = (d: string) => `(e.executor_user_id IN (SELECT m.user_id FROM memberships m
+    JOIN positions ps ON ps.municipality_id = m.municipality_id AND ps.id = m.position_id
+    WHERE m.municipality_id = a.municipality_id AND ps.department_id = ${d}::uuid)
+  OR (e.executor_user_id IS NULL AND a.form ->> 'executor_department_id' = ${d}::text))`;
+
 /** Collects parameters as `$n` placeholders. */
 export class Params {
   readonly values: unknown[] = [];
@@ -57,9 +66,7 @@ export function sliceWhere(p: Params, municipalityId: string, s: Slice, dates = 
   if (s.department)
     where.push(
       isUuid(s.department)
-        ? `e.executor_user_id IN (SELECT m.user_id FROM memberships m
-            JOIN positions ps ON ps.municipality_id = m.municipality_id AND ps.id = m.position_id
-            WHERE m.municipality_id = a.municipality_id AND ps.department_id = ${p.add(s.department)}::uuid)`
+        ? departmentById(p.add(s.department))
         : `(e.executor_user_id IS NULL AND a.form ->> 'executor_org' = ${p.add(s.department)})`,
     );
   return where.join(' AND ');
