@@ -47,6 +47,24 @@ export function demoLogins(): DemoLogin[] {
 }
 
 /**
+ * A demo municipality's departments, roles with one staff user each (password DEMO_PASSWORD) and
+ * the demo's applied services, in the caller's transaction (`tctx.tenant` is the municipality).
+ */
+export async function seedDemoStaffAndServices(tctx: Ctx, registry: PermissionRegistry): Promise<void> {
+  const slug = tctx.tenant!.slug;
+  const depts = new Map<string, string>();
+  for (const d of demoDepartments) depts.set(d.code, (await createDepartment(tctx, { ...d, parentId: null })).id);
+  for (const r of demoRoles) {
+    await createRole(tctx, registry, { key: r.key, nameRu: r.nameRu, nameEn: r.nameEn, permissions: [...r.permissions] });
+    const pos = await createPosition(tctx, { departmentId: depts.get(r.dept)!, titleRu: r.nameRu, titleEn: r.nameEn });
+    const staff = { email: staffEmail(r.key, slug), displayName: demoStaffNames[r.key]!, kind: 'staff' as const, password: DEMO_PASSWORD };
+    const user = await createUser({ ...tctx, tenant: null }, staff);
+    await addMember(tctx, { userId: user.id, positionId: pos.id, roleKeys: [r.key] });
+  }
+  for (const packageSlug of demoServices) await installService(tctx, serviceRegistry, installHooks, { packageSlug });
+}
+
+/**
  * Seeds the demo region into an empty database, through the same use cases staff would use, so
  * the demo has an audit trail like any real data. A database that has any region is left alone.
  */
@@ -70,16 +88,7 @@ export async function seedDemo(
     for (const m of demoMunicipalities) {
       const { id } = await tenancyRepo.insertMunicipality(tx, { ...m, regionId: region.id });
       const tctx: Ctx = { ...ctx, tenant: { municipalityId: id, regionId: region.id, slug: m.slug, ftsConfig: m.ftsConfig } };
-      const depts = new Map<string, string>();
-      for (const d of demoDepartments) depts.set(d.code, (await createDepartment(tctx, { ...d, parentId: null })).id);
-      for (const r of demoRoles) {
-        await createRole(tctx, registry, { key: r.key, nameRu: r.nameRu, nameEn: r.nameEn, permissions: [...r.permissions] });
-        const name = demoStaffNames[r.key]!;
-        const pos = await createPosition(tctx, { departmentId: depts.get(r.dept)!, titleRu: r.nameRu, titleEn: r.nameEn });
-        const user = await createUser(ctx, { email: staffEmail(r.key, m.slug), displayName: name, kind: 'staff', password: DEMO_PASSWORD });
-        await addMember(tctx, { userId: user.id, positionId: pos.id, roleKeys: [r.key] });
-      }
-      for (const packageSlug of demoServices) await installService(tctx, serviceRegistry, installHooks, { packageSlug });
+      await seedDemoStaffAndServices(tctx, registry);
       await seedDemoAppeals(tctx, { center: demoCenters[m.slug], staffEmail: (role) => staffEmail(role, m.slug) });
     }
   });

@@ -206,6 +206,7 @@ export async function importAppealBatch(ctx: Ctx, input: ImportAppealsInput): Pr
       answerNumbers: numbers,
       registration,
       answer,
+      executorOrg: org,
       departmentId: org ? (departments.ids.get(org) ?? null) : null,
     };
   });

@@ -18,6 +18,8 @@ export interface PreparedAppeal {
   answerNumbers: string[];
   registration: ComputedDeadline;
   answer: ComputedDeadline | null;
+  /** The executor organisation: the record's, else the one that gave the last answer. */
+  executorOrg: string | null;
   departmentId: string | null;
 }
 
@@ -121,7 +123,7 @@ export function buildImportRows(list: readonly PreparedAppeal[], c: ImportRowsCo
         ...(a.district ? { district: a.district } : {}),
         ...(a.municipality ? { municipal_district: a.municipality } : {}),
         ...(a.cityObject ? { city_object: a.cityObject } : {}),
-        ...(a.executorOrg ? { executor_org: a.executorOrg } : {}),
+        ...(p.executorOrg ? { executor_org: p.executorOrg } : {}),
         ...(p.departmentId ? { executor_department_id: p.departmentId } : {}),
         ...(t.outcome ? { portal_outcome: t.outcome } : {}),
         import_source: p.key,
