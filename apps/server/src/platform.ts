@@ -9,6 +9,7 @@ import { systemActor, systemClock, type Clock, type Ctx, type Sql } from '@zemst
 import { makeResolveAbilities, tenancyRepo } from '@zemstvo/tenancy';
 import { LocalDiskStorage, type FileStorage } from '@zemstvo/storage';
 import type { Config } from './config.ts';
+import { FILE_SWEEP_JOB, makeFileSweepJob } from './files/sweep-job.ts';
 import { migrationSources, modules } from './modules.ts';
 import { seedDemo, type DemoSeedResult } from './seed/demo.ts';
 
@@ -121,6 +122,8 @@ export async function createPlatform(
     makeCtx: (tx, job) => ({ ...systemCtx(tx, `job:${job.kind}`), requestId: `job:${job.id}` }),
   });
   for (const m of activeModules) for (const [kind, handler] of Object.entries(m.jobs ?? {})) worker.register(kind, handler);
+  // The daily orphan-file sweep; `zemstvo start` schedules its first run (see files/sweep-job.ts).
+  worker.register(FILE_SWEEP_JOB, makeFileSweepJob(storage));
 
   await app.ready();
   ready = true;

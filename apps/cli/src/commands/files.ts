@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import { writeAudit } from '@zemstvo/audit';
 import { AppError } from '@zemstvo/kernel';
 import { LocalDiskStorage } from '@zemstvo/storage';
-import { loadConfig, sweepOrphanFiles } from '@zemstvo/server';
+import { auditFileSweep, loadConfig, sweepOrphanFiles } from '@zemstvo/server';
 import { cliCtx, openExistingDatabase } from '../cli-context.ts';
 import { action, print } from '../run.ts';
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
-/** Keys named in the audit record; the count and bytes are always there. */
-const AUDITED_KEYS = 500;
 
 /** `30m`, `24h`, `7d` in milliseconds. */
 export function parseDuration(text: string): number {
@@ -37,20 +34,7 @@ export async function filesSweepCommand(opts: { dryRun?: boolean; olderThan: str
         `${dryRun ? 'would remove' : 'removed'} ${f.key} (${f.sizeBytes} bytes, written ${f.modifiedAt.toISOString()})`,
       );
     if (!dryRun && r.removed.length > 0)
-      await db.transaction((sql) =>
-        writeAudit(cliCtx(sql, 'files sweep'), {
-          action: 'files.swept',
-          entity: 'file_storage',
-          entityId: null,
-          municipalityId: null,
-          after: {
-            olderThan: opts.olderThan,
-            removed: r.removed.length,
-            bytes: r.removedBytes,
-            keys: r.removed.slice(0, AUDITED_KEYS).map((f) => f.key),
-          },
-        }),
-      );
+      await db.transaction((sql) => auditFileSweep(cliCtx(sql, 'files sweep'), r, opts.olderThan));
     print(
       `${r.scanned} stored files: ${r.referenced} referenced, ${r.young} unreferenced but younger than ${opts.olderThan}, ` +
         `${r.removed.length} orphans (${r.removedBytes} bytes) ${dryRun ? 'would be removed (dry run)' : 'removed'}.`,

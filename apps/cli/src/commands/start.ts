@@ -1,5 +1,5 @@
 import { enqueueTrainingForAll } from '@zemstvo/routing';
-import { createPlatform, loadConfig } from '@zemstvo/server';
+import { createPlatform, loadConfig, scheduleFileSweep } from '@zemstvo/server';
 import { loadRealCityInBackground } from '@zemstvo/server/seed/real-city';
 import { print } from '../run.ts';
 
@@ -10,6 +10,8 @@ export async function startCommand(opts: { port?: string }): Promise<void> {
   await platform.app.listen({ port: config.port, host: config.host });
   // Routing models: municipalities without one (demo data, an import) train now; all of them nightly.
   await enqueueTrainingForAll(platform.db, platform.services.clock);
+  // Stored files no row names (requests rolled back after writing them) are swept daily.
+  await platform.db.transaction((tx) => scheduleFileSweep(tx, platform.services.clock));
   platform.worker.start();
   const addr = platform.app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

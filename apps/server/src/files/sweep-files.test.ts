@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '@zemstvo/kernel';
+import { isAppError, ManualClock } from '@zemstvo/kernel';
 import { fixture } from '@zemstvo/storage/testing/index';
 import { createTestPlatform, type TestPlatform } from '../testing/index.ts';
 import { FILE_COLUMNS, referencedFileKeys } from './file-references.ts';
 import { sweepOrphanFiles } from './sweep-files.ts';
+import { FILE_SWEEP_JOB, makeFileSweepJob, scheduleFileSweep } from './sweep-job.ts';
 
 const BOUNDARY = '----zemstvo-sweep';
 const DAY = 24 * 60 * 60 * 1000;
@@ -79,6 +80,44 @@ describe('the orphan-file sweep', () => {
       dryRun: true,
     }).catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe('grace_too_short');
+  });
+
+  it('runs daily as a job: sweeps after its transaction, audits, and schedules the next run once', async () => {
+    await p.services.storage.put('m0/2026/01/job-orphan', new Uint8Array([1]));
+    const later = new ManualClock(new Date(Date.now() + 2 * DAY));
+    await p.db.transaction((tx) => scheduleFileSweep(tx, later));
+    await p.db.transaction((tx) => scheduleFileSweep(tx, later)); // once per day however often
+    const job = {
+      id: 0,
+      kind: FILE_SWEEP_JOB,
+      municipalityId: null,
+      payload: {},
+      attempts: 1,
+      maxAttempts: 5,
+      runAt: later.now(),
+    };
+    const after = await p.db.transaction((tx) =>
+      makeFileSweepJob(p.services.storage)(job, { ...p.systemCtx(tx, 'job:files.sweep'), clock: later }),
+    );
+    expect(await p.services.storage.get('m0/2026/01/job-orphan')).not.toBeNull(); // not inside the job's transaction
+    await after!(p.db);
+    expect(await keys()).toEqual([uploadedKey]);
+    const audit = await p.db.query<{ after: { removed: number; keys: string[] } }>(
+      `SELECT after FROM audit_log WHERE action = 'files.swept'`,
+    );
+    expect(audit.map((a) => a.after)).toEqual([
+      expect.objectContaining({ removed: 1, keys: ['m0/2026/01/job-orphan'] }),
+    ]);
+    const scheduled = await p.db.query<{ run_at: Date }>(
+      `SELECT run_at FROM jobs WHERE kind = $1 ORDER BY run_at`,
+      [FILE_SWEEP_JOB],
+    );
+    const day = (d: number) =>
+      new Date(
+        Date.UTC(later.now().getUTCFullYear(), later.now().getUTCMonth(), later.now().getUTCDate() + d, 3),
+      );
+    const first = later.now() < day(0) ? day(0) : day(1);
+    expect(scheduled.map((r) => new Date(r.run_at).toISOString())).toEqual([first.toISOString()]);
   });
 
   it('knows every column of the schema that can hold a storage key', async () => {
