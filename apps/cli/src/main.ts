@@ -9,8 +9,8 @@ import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { registerRoutingCommands } from './commands/routing.ts';
 import { registerForecastCommand } from './commands/forecast.ts';
-import { registerFilesCommands } from './commands/files.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerFilesCommands } from './commands/files.ts';
 
 // Exit codes: 0 ok; 1 refused (a clear message and its code); 2 unexpected error; 3 audit log
 // tampered; 64 bad usage (unknown command or option, missing argument).
@@ -68,14 +68,18 @@ users
 
 program
   .command('backup')
-  .description("Write a consistent snapshot of the whole database to a file (gzip'd JSON lines)")
-  .requiredOption('-o, --output <file>', 'the backup file to write, e.g. zemstvo-2026-01-15.jsonl.gz')
+  .description(
+    'Write one archive (tar.gz) with a consistent snapshot of the whole database and the stored files its rows name',
+  )
+  .requiredOption('-o, --output <file>', 'the backup file to write, e.g. zemstvo-2026-01-15.tar.gz')
   .option('--force', 'replace the file if it exists')
   .action(action(backupCommand));
 
 program
   .command('restore')
-  .description('Restore a backup into an empty database (PGlite or PostgreSQL) at the same migration level')
+  .description(
+    'Restore a backup (archive, or an older database-only .jsonl.gz) into an empty database at the same migration level, and its files into FILES_DIR',
+  )
   .requiredOption('-i, --input <file>', 'the backup file to read')
   .option('--force', 'replace all data of a database that is not empty')
   .action(action(restoreCommand));
@@ -89,7 +93,7 @@ audit
 
 registerRoutingCommands(program);
 registerForecastCommand(program);
-registerFilesCommands(program);
 registerImportCommand(program);
+registerFilesCommands(program);
 
 await program.parseAsync(process.argv);
