@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { PermissionRegistry } from '@zemstvo/authz';
 import type { Database } from '@zemstvo/db';
 import type { Ctx, Logger, Sql } from '@zemstvo/kernel';
+import { enqueueTrainingForAll } from '@zemstvo/routing';
 import { tenancyRepo } from '@zemstvo/tenancy';
 import { importAppealsFile, type ImportFileSummary } from '../import/import-appeals-file.ts';
 import type { Platform } from '../platform.ts';
@@ -77,6 +78,8 @@ export async function seedRealCity(
     format: 'spb',
     municipality: realCity.slug,
     ctxFor: (tx, tenant) => ({ ...ctxFor(tx), tenant }),
+    // Small batches: the server answers requests between them (PGlite has one connection).
+    batchSize: 100,
   });
   if (summary.imported > 0)
     log.info(
@@ -103,7 +106,15 @@ export async function loadRealCityInBackground(p: Platform): Promise<void> {
     if (!demo.logins.some((l) => l.municipality === realCity.slug)) demo.logins.push(...realCityLogins());
   };
   try {
-    await seedRealCity(p.db, p.services.permissions, (tx) => p.systemCtx(tx, 'seed'), p.log, addLogins);
+    const summary = await seedRealCity(
+      p.db,
+      p.services.permissions,
+      (tx) => p.systemCtx(tx, 'seed'),
+      p.log,
+      addLogins,
+    );
+    // Its routing model trains on the imported history now rather than at night.
+    if (summary && summary.imported > 0) await enqueueTrainingForAll(p.db, p.services.clock);
   } catch (e) {
     p.log.warn({ err: e }, 'demo: the real city could not be loaded');
   }
