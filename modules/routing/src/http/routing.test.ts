@@ -196,6 +196,13 @@ describe('routing suggestions in the platform', () => {
     });
     expect(appeal.json<{ appeal: { category: { code: string } } }>().appeal.category.code).toBe(other);
 
+    // A theme of the new category is applied the same way; a theme of another category is refused.
+    const theme = other === 'housing' ? 'waste' : 'roads';
+    const themed = await feedback(id, { head: 'reason', value: theme, accepted: false });
+    expect(themed.json<Routing>().current).toMatchObject({ category: other, reason: theme });
+    const wrongTheme = await feedback(id, { head: 'reason', value: 'education', accepted: false });
+    expect(wrongTheme.json()).toMatchObject({ error: { code: 'unknown_theme' } });
+
     // The correction is the label even if the appeal's own category is changed back behind routing's back.
     await p.db.query(
       `UPDATE appeals SET category_code = $3 WHERE municipality_id = $1 AND document_id = $2`,
