@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api-session.ts';
+import { axeViolations } from './support/axe.ts';
 import { openBrowser, type Browser } from './support/browser.ts';
 import { logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
 import { startPlatform, type RunningPlatform } from './support/platform.ts';
@@ -90,6 +91,7 @@ describe('search and duplicate reports in Chromium', () => {
     await page.waitForURL((url) => url.searchParams.get('kind') === 'appeal');
     await hit.waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/e2e-search.png`, fullPage: true });
+    expect(await axeViolations(page), 'search page with facets').toEqual([]);
 
     // Back and forward keep the search: the query lives in the URL.
     await page.goBack();
@@ -122,6 +124,7 @@ describe('search and duplicate reports in Chromium', () => {
     expect(meters).toBeLessThanOrEqual(110);
     expect(await offer.getByRole('button', { name: 'Всё равно отправить' }).isVisible()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/e2e-duplicate-offer.png`, fullPage: true });
+    expect(await axeViolations(page), 'duplicate offer').toEqual([]);
 
     await candidate.getByRole('button', { name: /^Поддержать/ }).click();
     await page.getByRole('status').getByText('Вы поддержали сообщение', { exact: false }).waitFor();
@@ -180,6 +183,7 @@ describe('search and duplicate reports in Chromium', () => {
     const merged = await page.request.get(`/api/m/zarechny/appeals/${repeated!.id}`);
     expect((await merged.json()).appeal).toMatchObject({ status: 'duplicate', duplicateOf: reportId });
     await page.screenshot({ path: `${SCREENSHOTS}/e2e-merged.png`, fullPage: true });
+    expect(await axeViolations(page), 'case page with duplicates and similar documents').toEqual([]);
     await logOut(page);
   });
 
