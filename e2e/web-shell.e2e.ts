@@ -135,10 +135,13 @@ describe('web app shell in Chromium', () => {
       'Сводка',
       'Входящие',
       'Поиск',
+      'Аналитика',
       'Подразделения',
       'Сотрудники',
       'Роли',
       'Журнал аудита',
+      'Модель маршрутизации',
+      'Прогноз',
     ]);
     expect(await page.getByText('Вы вошли как Анна Администраторова').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Выйти' }).isVisible()).toBe(true);
@@ -163,10 +166,13 @@ describe('web app shell in Chromium', () => {
       'Summary',
       'Inbox',
       'Search',
+      'Analytics',
       'Departments',
       'Staff',
       'Roles',
       'Audit log',
+      'Routing model',
+      'Forecast',
     ]);
     const departments = page.getByRole('table', { name: 'Departments' });
     await departments.getByText('Housing and Utilities').waitFor();
@@ -256,7 +262,7 @@ describe('web app shell in Chromium', () => {
     await waitForHeading(page, 'Обзор муниципалитетов');
     await page.getByRole('link', { name: 'Открыть рабочее место: Сосновский муниципальный район' }).click();
     await waitForHeading(page, 'Сосновский муниципальный район');
-    expect(await navLinks(page, 'Разделы муниципалитета')).toHaveLength(6);
+    expect(await navLinks(page, 'Разделы муниципалитета')).toHaveLength(10);
     await logout();
   });
 
