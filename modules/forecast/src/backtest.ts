@@ -1,5 +1,5 @@
 import { addDays, daysBetween, type IsoDate, type WorkingCalendar } from '@zemstvo/calendar';
-import { estimateDayProfile } from './day-profile.ts';
+import { estimateDayProfile, type DayProfile } from './day-profile.ts';
 import { completeWeeks, type DailySeries } from './days.ts';
 import { forecastWeeks, seasonalNaiveWeeks } from './weekly-forecast.ts';
 
@@ -31,6 +31,21 @@ export interface BacktestOptions {
   minTrainWeeks: number;
   level: number;
   calendar: WorkingCalendar;
+  /**
+   * The day profile of the total up to an origin, when the caller back-tests several groups
+   * against one total and keeps the profiles (see `profileCache`); estimated here otherwise.
+   */
+  profileAt?: (origin: IsoDate) => DayProfile;
+}
+
+/** Day profiles of one total series per origin, estimated once for every group back-tested against it. */
+export function profileCache(total: DailySeries, calendar: WorkingCalendar): (origin: IsoDate) => DayProfile {
+  const cache = new Map<IsoDate, DayProfile>();
+  return (origin) => {
+    let p = cache.get(origin);
+    if (!p) cache.set(origin, (p = estimateDayProfile(truncate(total, origin), calendar)));
+    return p;
+  };
 }
 
 const truncate = (s: DailySeries, before: IsoDate): DailySeries => ({
@@ -78,7 +93,8 @@ export function backtest(
   for (let o = options.minTrainWeeks; o < weeks.weeks.length; o++) {
     const origin = weeks.weeks[o]!;
     const train = completeWeeks(truncate(series, origin));
-    const profile = estimateDayProfile(truncate(total, origin), options.calendar);
+    const profile =
+      options.profileAt?.(origin) ?? estimateDayProfile(truncate(total, origin), options.calendar);
     const { weeks: f } = forecastWeeks(train, { ...options, profile });
     const nf = seasonalNaiveWeeks(train, options.horizon);
     const scale = naiveScale(train.totals);

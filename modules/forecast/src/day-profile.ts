@@ -70,9 +70,19 @@ export function estimateDayProfile(series: DailySeries, calendar: WorkingCalenda
 export const dayFactor = (profile: DayProfile, calendar: WorkingCalendar, d: IsoDate): number =>
   isWeekdayOff(calendar, d) ? profile.dayOff : profile.weekday[mondayIndex(d)]!;
 
+// Week factors per profile and calendar: a back-test asks for the same weeks at every origin and group.
+const weekFactors = new WeakMap<DayProfile, WeakMap<WorkingCalendar, Map<IsoDate, number>>>();
+
 /** Expected volume of the week starting `monday` relative to an ordinary week (1 without days off). */
 export function weekFactor(profile: DayProfile, calendar: WorkingCalendar, monday: IsoDate): number {
+  let byCalendar = weekFactors.get(profile);
+  if (!byCalendar) weekFactors.set(profile, (byCalendar = new WeakMap()));
+  let cache = byCalendar.get(calendar);
+  if (!cache) byCalendar.set(calendar, (cache = new Map()));
+  const known = cache.get(monday);
+  if (known !== undefined) return known;
   let s = 0;
   for (let k = 0; k < 7; k++) s += dayFactor(profile, calendar, addDays(monday, k));
+  cache.set(monday, s / 7);
   return s / 7;
 }

@@ -1,5 +1,5 @@
 import type { IsoDate, WorkingCalendar } from '@zemstvo/calendar';
-import { backtest, type BacktestResult } from './backtest.ts';
+import { backtest, profileCache, type BacktestResult } from './backtest.ts';
 import { historicalRussianCalendar } from './calendar-history.ts';
 import { estimateDayProfile, type DayProfile } from './day-profile.ts';
 import { completeWeeks, dailyCounts, sumSeries } from './days.ts';
@@ -54,7 +54,12 @@ export function forecastGroups(
   }
   const backtests: BacktestResult[] = [];
   if (options.backtest) {
-    const o = { ...options.backtest, level: options.level, calendar };
+    const o = {
+      ...options.backtest,
+      level: options.level,
+      calendar,
+      profileAt: profileCache(total, calendar),
+    };
     for (const [group, series] of groups) backtests.push(backtest(group, series, total, o));
     if (groups.size > 0) backtests.push(backtest(TOTAL_GROUP, total, total, o));
   }

@@ -15,7 +15,13 @@ export {
   type WeekForecast,
   type WeeklyForecastOptions,
 } from './weekly-forecast.ts';
-export { backtest, type BacktestResult, type BacktestOptions, type ErrorScore } from './backtest.ts';
+export {
+  backtest,
+  profileCache,
+  type BacktestResult,
+  type BacktestOptions,
+  type ErrorScore,
+} from './backtest.ts';
 export { fitDampedHolt, holtForecast, holtVariance, type HoltFit, type HoltParams } from './damped-holt.ts';
 export { estimateDayProfile, weekFactor, dayFactor, FLAT_PROFILE, type DayProfile } from './day-profile.ts';
 export {

@@ -2,7 +2,7 @@ import { addDays, localDate, type IsoDate } from '@zemstvo/calendar';
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { MUNICIPAL_TIME_ZONE } from '@zemstvo/documents';
 import { badRequest, notFound, type Ctx } from '@zemstvo/kernel';
-import { backtest } from '../backtest.ts';
+import { backtest, profileCache } from '../backtest.ts';
 import { historicalRussianCalendar } from '../calendar-history.ts';
 import { estimateDayProfile, type DayProfile } from '../day-profile.ts';
 import { completeWeeks, weekStart, type DailySeries } from '../days.ts';
@@ -90,6 +90,7 @@ export async function getForecast(
   const { groups, total } = groupSeries(counts, q.by, from, to);
   const calendar = historicalRussianCalendar();
   const profile = estimateDayProfile(total, calendar);
+  const profileAt = profileCache(total, calendar);
   const view = (
     key: string,
     service: string,
@@ -155,6 +156,7 @@ export async function getForecast(
       minTrainWeeks: BACKTEST_MIN_TRAIN_WEEKS,
       level: FORECAST_LEVEL,
       calendar,
+      profileAt,
     });
     if (![r.model.mae, r.model.mase, r.naive.mae, r.naive.mase].every(Number.isFinite)) return null;
     const diff = r.model.mae - r.naive.mae;
