@@ -4,13 +4,14 @@ import { resolveSlice, type FilterInput, type Period } from '../domain/filters.t
 import {
   histogramOfTenths,
   onTimeShare,
+  periodStart,
   periodStarts,
   quantileOfTenths,
   round,
   sumCounts,
   type Counts,
 } from '../domain/metrics.ts';
-import { dashboardRepo, type GroupRow } from '../infra/dashboard.repository.ts';
+import { dashboardRepo, STATE, type Dimension, type StateRow } from '../infra/dashboard.repository.ts';
 import { isUuid } from '../infra/slice.repository.ts';
 import { labelsOf } from './labels.ts';
 
@@ -68,6 +69,31 @@ const breakdownRow = (key: string | null, label: LocalizedText, c: Counts): Brea
   rejections: c.rejected,
 });
 
+/** Counts per key of one dimension, from its groups by case state. */
+function countsOf(rows: readonly StateRow[], dim: Dimension): (Counts & { key: string | null })[] {
+  const by = new Map<string | null, Counts & { key: string | null; ratingSum: number }>();
+  for (const r of rows) {
+    if (r.dim !== dim) continue;
+    const c = by.get(r.key) ?? { key: r.key, ...sumCounts([]), ratingSum: 0 };
+    const st = r.st ?? 0;
+    const add = (bit: number) => (st & bit ? r.n : 0);
+    c.n += r.n;
+    c.registered += add(STATE.registered);
+    c.answered += add(STATE.closed);
+    c.overdueNow += add(STATE.overdueNow);
+    c.late += add(STATE.late);
+    c.onTime += add(STATE.onTime);
+    c.rejected += add(STATE.rejected);
+    c.rated += r.rated;
+    c.ratingSum += r.ratingSum ?? 0;
+    by.set(r.key, c);
+  }
+  return [...by.values()].map(({ ratingSum, ...c }) => ({
+    ...c,
+    rating: c.rated ? ratingSum / c.rated : null,
+  }));
+}
+
 const top = (rows: BreakdownRow[]) => rows.sort((a, b) => b.incoming - a.incoming).slice(0, BREAKDOWN_LIMIT);
 
 /**
@@ -83,29 +109,31 @@ export async function dashboard(
   const m = ctx.tenant!.municipalityId;
   const slice = resolveSlice(input, ctx.clock.now());
   const period = input.period ?? 'day';
-  const [groups, answered] = [
-    await dashboardRepo.groups(ctx.tx, m, slice, period),
-    await dashboardRepo.answeredByPeriod(ctx.tx, m, slice, period),
-  ];
-  const of = (dim: GroupRow['dim']) => groups.filter((g) => g.dim === dim);
-  const total = of('total')[0] ?? sumCounts([]);
+  const groups = await dashboardRepo.groups(ctx.tx, m, slice);
+  const answered = await dashboardRepo.answeredByDay(ctx.tx, m, slice);
+  const of = (dim: Dimension) => countsOf(groups, dim);
+  const total = of('total')[0] ?? { key: null, ...sumCounts([]) };
   const tenths = new Map(
-    of('days')
-      .filter((g) => g.key !== null)
-      .map((g) => [Number(g.key), g.n]),
+    groups.filter((g) => g.dim === 'days' && g.key !== null).map((g) => [Number(g.key), g.n]),
   );
 
-  const byPeriod = new Map(of('period').map((g) => [g.key, g]));
-  const answeredBy = new Map(answered.map((r) => [r.period, r.n]));
-  const series = periodStarts(slice.from, slice.to, period).map((p) => {
-    const g = byPeriod.get(p);
-    return {
-      period: p,
-      incoming: g?.n ?? 0,
-      answered: answeredBy.get(p) ?? 0,
-      overdue: g ? g.late + g.overdueNow : 0,
-    };
-  });
+  const series = new Map(
+    periodStarts(slice.from, slice.to, period).map((p) => [
+      p,
+      { period: p, incoming: 0, answered: 0, overdue: 0 },
+    ]),
+  );
+  for (const g of of('day')) {
+    const s = g.key ? series.get(periodStart(g.key, period)) : undefined;
+    if (s) {
+      s.incoming += g.n;
+      s.overdue += g.late + g.overdueNow;
+    }
+  }
+  for (const r of answered) {
+    const s = series.get(periodStart(r.period, period));
+    if (s) s.answered += r.n;
+  }
 
   const labels = labelsOf(registry);
   const executorRows = of('executor');
@@ -153,7 +181,7 @@ export async function dashboard(
       rated: total.rated,
       rejections: total.rejected,
     },
-    series,
+    series: [...series.values()],
     breakdowns: {
       category: top(of('category').map((g) => breakdownRow(g.key, named(g.key, labels.category), g))),
       theme: top(of('theme').map((g) => breakdownRow(g.key, named(g.key, labels.theme), g))),

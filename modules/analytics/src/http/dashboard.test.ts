@@ -52,6 +52,17 @@ beforeAll(async () => {
     },
     // Open within its deadline; an executor organisation named at import.
     { received: '2025-03-06T07:00:00Z', answerDue: '2025-05-05', executorOrg: 'Администрация района' },
+    // Received before the range, with a staff executor by resolution.
+    {
+      received: '2025-02-10T07:00:00Z',
+      answerDue: '2025-03-12',
+      executorEmail: staffEmail('executor', 'zarechny'),
+    },
+    {
+      received: '2025-02-11T07:00:00Z',
+      answerDue: '2025-03-13',
+      executorEmail: staffEmail('executor', 'zarechny'),
+    },
   ]);
 });
 afterAll(() => p?.close());
@@ -141,6 +152,24 @@ describe('GET /api/m/:municipality/analytics/dashboard', () => {
     const sosnovka = await p.loginAs(staffEmail('analyst', 'sosnovka'));
     const other = await get(`/api/m/sosnovka/analytics/dashboard?${RANGE}`, sosnovka);
     expect(other.body.kpis.incoming).toBe(0);
+  });
+});
+
+describe('executors and departments', () => {
+  it('counts a resolution’s responsible executor and their department, and filters by them', async () => {
+    const { body } = await get('/api/m/zarechny/analytics/dashboard?from=2025-02-01&to=2025-02-28');
+    expect(body.kpis.incoming).toBe(2);
+    const [executor] = body.breakdowns.executor;
+    expect(executor).toMatchObject({ label: { ru: 'Иван Исполнителев' }, incoming: 2, overdueNow: 2 });
+    const [department] = body.breakdowns.department;
+    expect(department).toMatchObject({ label: { ru: 'Управление ЖКХ' }, incoming: 2 });
+    const byDept = await get(
+      `/api/m/zarechny/analytics/cases?from=2025-02-01&to=2025-02-28&department=${department.key}`,
+    );
+    expect(byDept.body.total).toBe(2);
+    expect(byDept.body.items[0].executor).toMatchObject({ key: executor.key, name: 'Иван Исполнителев' });
+    const byUser = await get(`/api/m/zarechny/analytics/dashboard?${RANGE}&executor=${executor.key}`);
+    expect(byUser.body.kpis.incoming).toBe(0);
   });
 });
 

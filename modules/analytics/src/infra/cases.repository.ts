@@ -3,7 +3,7 @@ import type { Bucket, Slice } from '../domain/filters.ts';
 import {
   DAYS_SQL,
   EXECUTOR_SQL,
-  FROM_CASES,
+  fromCases,
   LATE_SQL,
   ON_TIME_SQL,
   OVERDUE_NOW_SQL,
@@ -33,8 +33,8 @@ export interface CaseSlice extends Slice {
   maxDays: number | null;
 }
 
-function caseWhere(p: Params, municipalityId: string, s: CaseSlice): string {
-  const where = [sliceWhere(p, municipalityId, s)];
+function caseWhere(p: Params, m: string, s: CaseSlice): string {
+  const where = [sliceWhere(p, m, s)];
   const bucket: Record<Bucket, (() => string) | null> = {
     all: null,
     open: () => 'a.closed_at IS NULL',
@@ -57,8 +57,9 @@ function caseWhere(p: Params, municipalityId: string, s: CaseSlice): string {
 export const casesRepo = {
   async count(sql: Sql, municipalityId: string, s: CaseSlice): Promise<number> {
     const p = new Params();
+    const m = p.add(municipalityId);
     const rows = await sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n ${FROM_CASES} WHERE ${caseWhere(p, municipalityId, s)}`,
+      `SELECT count(*)::int AS n ${fromCases(m)} WHERE ${caseWhere(p, m, s)}`,
       p.values,
     );
     return rows[0]?.n ?? 0;
@@ -73,13 +74,14 @@ export const casesRepo = {
     offset: number,
   ): Promise<CaseRow[]> {
     const p = new Params();
-    const where = caseWhere(p, municipalityId, s);
+    const m = p.add(municipalityId);
+    const where = caseWhere(p, m, s);
     return sql.query<CaseRow>(
       `SELECT a.document_id::text AS id, d.reg_number AS "regNumber", a.received_at AS "receivedAt",
           a.category_code AS category, a.theme_code AS theme, nullif(a.form ->> 'district', '') AS district,
           a.status, a.answer_due::text AS "answerDue", a.closed_at AS "closedAt",
           ${EXECUTOR_SQL} AS executor, u.display_name AS "executorName", a.rating
-        ${FROM_CASES}
+        ${fromCases(m)}
         JOIN documents d ON d.municipality_id = a.municipality_id AND d.id = a.document_id
         LEFT JOIN users u ON u.id = e.executor_user_id
         WHERE ${where}

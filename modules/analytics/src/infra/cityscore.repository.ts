@@ -1,6 +1,6 @@
 import type { Sql } from '@zemstvo/kernel';
 import { WINDOWS } from '../domain/cityscore.ts';
-import { DAYS_SQL, FROM_CASES, LATE_SQL, ON_TIME_SQL, Params, TZ } from './slice.repository.ts';
+import { DAYS_SQL, fromCases, LATE_SQL, ON_TIME_SQL, Params, TZ } from './slice.repository.ts';
 
 /** A department's (or, with key null and overall true, everyone's) answers in each window. */
 export interface AnswerWindowsRow {
@@ -23,7 +23,7 @@ export interface BacklogRow {
 const DEPARTMENT_SQL = `coalesce(ps.department_id::text,
   CASE WHEN e.executor_user_id IS NULL THEN coalesce(nullif(a.form ->> 'executor_department_id', ''),
     nullif(a.form ->> 'executor_org', '')) END)`;
-const WITH_DEPARTMENT = `${FROM_CASES}
+const withDepartment = (m: string) => `${fromCases(m)}
   LEFT JOIN memberships mm ON mm.municipality_id = a.municipality_id AND mm.user_id = e.executor_user_id
   LEFT JOIN positions ps ON ps.municipality_id = mm.municipality_id AND ps.id = mm.position_id`;
 
@@ -55,7 +55,7 @@ export const cityscoreRepo = {
         FROM (
           SELECT ${DEPARTMENT_SQL} AS dept, (a.closed_at AT TIME ZONE ${TZ})::date AS closed_day,
             ${ON_TIME_SQL} AS on_time, ${LATE_SQL} AS late, ${DAYS_SQL} AS days, a.rating
-          ${WITH_DEPARTMENT}
+          ${withDepartment(m)}
           WHERE a.municipality_id = ${m} AND a.closed_at >= ${dayStart(first)}
             AND a.closed_at < ((${end}::date + 1)::timestamp AT TIME ZONE ${TZ})
         ) c
@@ -76,10 +76,10 @@ export const cityscoreRepo = {
       `SELECT c.dept AS key, GROUPING(c.dept) = 1 AS overall, count(*)::int AS open,
           count(*) FILTER (WHERE c.overdue)::int AS overdue
         FROM (
-          SELECT ${cols} ${WITH_DEPARTMENT}
+          SELECT ${cols} ${withDepartment(m)}
             WHERE a.municipality_id = ${m} AND a.closed_at IS NULL AND a.received_at < ${end}
           UNION ALL
-          SELECT ${cols} ${WITH_DEPARTMENT}
+          SELECT ${cols} ${withDepartment(m)}
             WHERE a.municipality_id = ${m} AND a.closed_at >= ${end} AND a.received_at < ${end}
         ) c
         GROUP BY GROUPING SETS ((c.dept), ())`,

@@ -1,9 +1,9 @@
 import type { Sql } from '@zemstvo/kernel';
-import type { Period, Slice } from '../domain/filters.ts';
+import type { Slice } from '../domain/filters.ts';
 import {
   DAYS_SQL,
   EXECUTOR_SQL,
-  FROM_CASES,
+  fromCases,
   LATE_SQL,
   ON_TIME_SQL,
   OVERDUE_NOW_SQL,
@@ -12,22 +12,7 @@ import {
   TZ,
 } from './slice.repository.ts';
 
-export type Dimension = 'period' | 'category' | 'theme' | 'district' | 'executor' | 'days' | 'total';
-
-/** Counts of one group of cases (a period, a category, …, or all of them). */
-export interface GroupRow {
-  dim: Dimension;
-  key: string | null;
-  n: number;
-  registered: number;
-  answered: number;
-  overdueNow: number;
-  late: number;
-  onTime: number;
-  rating: number | null;
-  rated: number;
-  rejected: number;
-}
+export type Dimension = 'day' | 'category' | 'theme' | 'district' | 'executor' | 'days' | 'total';
 
 export interface PeriodCount {
   period: string;
@@ -42,67 +27,77 @@ export interface ExecutorInfo {
   departmentEn: string | null;
 }
 
-const COUNTS = `count(*)::int AS n,
-  count(*) FILTER (WHERE c.registered)::int AS registered,
-  count(*) FILTER (WHERE c.closed)::int AS answered,
-  count(*) FILTER (WHERE c.overdue_now)::int AS "overdueNow",
-  count(*) FILTER (WHERE c.late)::int AS late,
-  count(*) FILTER (WHERE c.on_time)::int AS "onTime",
-  avg(c.rating)::float8 AS rating,
-  count(c.rating)::int AS rated,
-  count(*) FILTER (WHERE c.rejected)::int AS rejected`;
+/** Bits of a case's state: the dashboard groups by them instead of evaluating a filter per count. */
+export const STATE = { registered: 1, closed: 2, overdueNow: 4, late: 8, onTime: 16, rejected: 32 } as const;
 
-/** The per-case columns the counts read, computed once per row. */
-const caseColumns = (today: string) => `a.registered_at IS NOT NULL AS registered,
-  a.closed_at IS NOT NULL AS closed,
-  ${OVERDUE_NOW_SQL(today)} AS overdue_now,
-  ${LATE_SQL} AS late,
-  ${ON_TIME_SQL} AS on_time,
-  a.rating,
-  a.rejected_at IS NOT NULL AS rejected`;
+const stateSql = (today: string) => `((a.registered_at IS NOT NULL)::int
+  + (a.closed_at IS NOT NULL)::int * 2
+  + (${OVERDUE_NOW_SQL(today)})::int * 4
+  + (${LATE_SQL})::int * 8
+  + (${ON_TIME_SQL})::int * 16
+  + (a.rejected_at IS NOT NULL)::int * 32)`;
+
+/** Cases of one group in one state, with their ratings. */
+export interface StateRow {
+  dim: Dimension;
+  key: string | null;
+  st: number | null;
+  n: number;
+  ratingSum: number | null;
+  rated: number;
+}
 
 export const dashboardRepo = {
   /**
-   * One pass over the slice's cases, aggregated by grouping sets: per period of receipt, category,
-   * theme, district, executor, tenth of a day to answer, and in total.
+   * One pass over the slice's cases, aggregated by grouping sets: per local day of receipt,
+   * category, theme, district, executor (each with the case state), tenth of a day to answer, and
+   * per state in total. Keys are cheap per row (a date, codes, a small int) and there are only
+   * three aggregates, so the pass costs little more than the scan; the counts, periods and
+   * percentiles are derived from the groups in code.
    */
-  async groups(sql: Sql, municipalityId: string, s: Slice, period: Period): Promise<GroupRow[]> {
+  async groups(sql: Sql, municipalityId: string, s: Slice): Promise<StateRow[]> {
     const p = new Params();
-    const where = sliceWhere(p, municipalityId, s);
+    const m = p.add(municipalityId);
+    const where = sliceWhere(p, m, s);
     const today = p.add(s.today);
-    const unit = p.add(period);
-    return sql.query<GroupRow>(
-      `SELECT CASE WHEN GROUPING(c.p) = 0 THEN 'period' WHEN GROUPING(c.category) = 0 THEN 'category'
+    // Hash every grouping set in one pass (the planner would otherwise sort the rows once per set).
+    await sql.query(`SELECT set_config('enable_sort', 'off', true), set_config('work_mem', '64MB', true)`);
+    const rows = await sql.query<StateRow>(
+      `SELECT CASE WHEN GROUPING(c.day) = 0 THEN 'day' WHEN GROUPING(c.category) = 0 THEN 'category'
           WHEN GROUPING(c.theme) = 0 THEN 'theme' WHEN GROUPING(c.district) = 0 THEN 'district'
           WHEN GROUPING(c.executor) = 0 THEN 'executor' WHEN GROUPING(c.d10) = 0 THEN 'days' ELSE 'total' END AS dim,
-        coalesce(c.p, c.category, c.theme, c.district, c.executor, c.d10::text) AS key,
-        ${COUNTS}
+        coalesce(c.day::text, c.category, c.theme, c.district, c.executor, c.d10::text) AS key,
+        CASE WHEN GROUPING(c.st) = 0 THEN c.st END AS st,
+        count(*)::int AS n, sum(c.rating)::float8 AS "ratingSum", count(c.rating)::int AS rated
       FROM (
-        SELECT to_char(date_trunc(${unit}, a.received_at AT TIME ZONE ${TZ}), 'YYYY-MM-DD') AS p,
+        SELECT (a.received_at AT TIME ZONE ${TZ})::date AS day,
           a.category_code AS category, a.theme_code AS theme, nullif(a.form ->> 'district', '') AS district,
           ${EXECUTOR_SQL} AS executor,
           CASE WHEN a.closed_at IS NOT NULL THEN floor(${DAYS_SQL} * 10)::int END AS d10,
-          ${caseColumns(today)}
-        ${FROM_CASES}
+          ${stateSql(today)} AS st, a.rating
+        ${fromCases(m)}
         WHERE ${where}
       ) c
-      GROUP BY GROUPING SETS ((c.p), (c.category), (c.theme), (c.district), (c.executor), (c.d10), ())`,
+      GROUP BY GROUPING SETS ((c.day, c.st), (c.category, c.st), (c.theme, c.st), (c.district, c.st),
+        (c.executor, c.st), (c.d10), (c.st))`,
       p.values,
     );
+    await sql.query(`SELECT set_config('enable_sort', 'on', true)`);
+    return rows;
   },
 
-  /** Cases of the slice (all dimension filters) closed in each period of the range. */
-  async answeredByPeriod(sql: Sql, municipalityId: string, s: Slice, period: Period): Promise<PeriodCount[]> {
+  /** Cases of the slice (all dimension filters) closed on each local day of the range. */
+  async answeredByDay(sql: Sql, municipalityId: string, s: Slice): Promise<PeriodCount[]> {
     const p = new Params();
-    const where = sliceWhere(p, municipalityId, s, false);
-    const unit = p.add(period);
+    const m = p.add(municipalityId);
+    const where = sliceWhere(p, m, s, false);
     return sql.query<PeriodCount>(
-      `SELECT to_char(date_trunc(${unit}, a.closed_at AT TIME ZONE ${TZ}), 'YYYY-MM-DD') AS period, count(*)::int AS n
-      ${FROM_CASES}
+      `SELECT (a.closed_at AT TIME ZONE ${TZ})::date::text AS period, count(*)::int AS n
+      ${fromCases(m)}
       WHERE ${where}
         AND a.closed_at >= (${p.add(s.from)}::date::timestamp AT TIME ZONE ${TZ})
         AND a.closed_at < ((${p.add(s.to)}::date + 1)::timestamp AT TIME ZONE ${TZ})
-      GROUP BY 1 ORDER BY 1`,
+      GROUP BY 1`,
       p.values,
     );
   },

@@ -9,9 +9,17 @@ export const isUuid = (s: string): boolean => UUID.test(s);
 /** The responsible executor of a case: the user of its resolution, else the organisation named at intake/import. */
 export const EXECUTOR_SQL = `coalesce(e.executor_user_id::text, nullif(a.form ->> 'executor_org', ''))`;
 
-/** Appeals joined with their search entry (which carries the responsible executor). */
-export const FROM_CASES = `FROM appeals a
-  LEFT JOIN search_entries e ON e.municipality_id = a.municipality_id AND e.document_id = a.document_id`;
+/**
+ * Appeals with their responsible executor (`e.executor_user_id`): the latest responsible, not
+ * cancelled assignment, as search indexes it. Assignments are few next to appeals (imported cases
+ * have none), so the join builds a small hash table. `m` is the municipality's placeholder.
+ */
+export const fromCases = (m: string) => `FROM appeals a
+  LEFT JOIN (
+    SELECT DISTINCT ON (s.document_id) s.document_id, s.executor_user_id FROM assignments s
+    WHERE s.municipality_id = ${m} AND s.role = 'responsible' AND s.status <> 'cancelled'
+    ORDER BY s.document_id, s.created_at DESC
+  ) e ON e.document_id = a.document_id`;
 
 /** Overdue right now: open, and past the registration due (not registered) or the answer or notice due. */
 export const OVERDUE_NOW_SQL = (today: string) => `(a.closed_at IS NULL AND CASE WHEN a.registered_at IS NULL
@@ -22,7 +30,7 @@ export const OVERDUE_NOW_SQL = (today: string) => `(a.closed_at IS NULL AND CASE
 export const LATE_SQL = `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NULL AND (a.closed_at AT TIME ZONE ${TZ})::date > a.answer_due)`;
 export const ON_TIME_SQL = `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NULL AND (a.closed_at AT TIME ZONE ${TZ})::date <= a.answer_due)`;
 /** Days from receipt to the answer (fractional), for closed cases. */
-export const DAYS_SQL = `(extract(epoch FROM a.closed_at - a.received_at) / 86400.0)`;
+export const DAYS_SQL = `(date_part('epoch', a.closed_at - a.received_at) / 86400::float8)`;
 
 /**
  * Cases of a department: its staff are the responsible executors, or (imported cases without a
@@ -43,12 +51,12 @@ export class Params {
 }
 
 /**
- * WHERE conditions of a slice on `appeals a` (and `search_entries e`): the municipality first, the
+ * WHERE conditions of a slice on `appeals a` (and its executor `e`): the municipality (placeholder `m`), the
  * received range (local days), then each dimension filter. `dates: false` leaves the range out
  * (CityScore and the closed-in-period series choose their own).
  */
-export function sliceWhere(p: Params, municipalityId: string, s: Slice, dates = true): string {
-  const where = [`a.municipality_id = ${p.add(municipalityId)}`];
+export function sliceWhere(p: Params, m: string, s: Slice, dates = true): string {
+  const where = [`a.municipality_id = ${m}`];
   if (dates) {
     where.push(`a.received_at >= (${p.add(s.from)}::date::timestamp AT TIME ZONE ${TZ})`);
     where.push(`a.received_at < ((${p.add(s.to)}::date + 1)::timestamp AT TIME ZONE ${TZ})`);

@@ -21,6 +21,8 @@ export interface CaseSpec {
   executorOrg?: string | null;
   lat?: number | null;
   lon?: number | null;
+  /** A staff member made the responsible executor by a head's resolution. */
+  executorEmail?: string;
 }
 
 /**
@@ -72,6 +74,16 @@ export async function makeCases(
           s.lon ?? null,
         ],
       );
+      if (s.executorEmail)
+        await tx.query(
+          `WITH r AS (
+             INSERT INTO resolutions (municipality_id, document_id, author_user_id, instruction, due_date, created_at)
+             SELECT $1, $2, u.id, 'Рассмотреть', $4::timestamptz::date + 30, $4 FROM users u WHERE u.email = $3
+             RETURNING id, author_user_id)
+           INSERT INTO assignments (municipality_id, resolution_id, document_id, executor_user_id, role, due_date, created_at)
+           SELECT $1, r.id, $2, r.author_user_id, 'responsible', $4::timestamptz::date + 30, $4 FROM r`,
+          [tenant!.municipalityId, appeal.id, s.executorEmail, s.received],
+        );
       ids.push(appeal.id);
     }
     return ids;
