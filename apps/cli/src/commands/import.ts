@@ -4,7 +4,8 @@ import { SingleBar } from 'cli-progress';
 import { IMPORT_FORMATS, type ImportFormat } from '@zemstvo/appeals';
 import { badRequest, notFound, type Sql, type Tenant } from '@zemstvo/kernel';
 import { readJsonLines } from '@zemstvo/routing';
-import { loadConfig } from '@zemstvo/server';
+import { loadMigrations, migrate } from '@zemstvo/db';
+import { loadConfig, migrationSources } from '@zemstvo/server';
 import {
   DEFAULT_BATCH_SIZE,
   importAppealsFile,
@@ -86,6 +87,7 @@ export async function importAppealsCommand(file: string, opts: ImportAppealsOpti
   if (!statSync(file).isFile()) throw badRequest('input_not_a_file', `${file} is not a file`);
   const db = await openExistingDatabase(loadConfig());
   try {
+    await migrate(db, loadMigrations(migrationSources)); // as `start` would: the import needs the current schema
     const total = await countLines(file, opts.limit ?? Infinity);
     const started = performance.now();
     let progress: ReturnType<typeof progressReporter> | null = null;

@@ -92,7 +92,9 @@ async function numbersFor(ctx: Ctx, journal: JournalRow, times: readonly Date[])
   const byYear = new Map<number, number[]>();
   for (const { t, i } of order) {
     const y = Number(localDay(t).slice(0, 4));
-    byYear.set(y, [...(byYear.get(y) ?? []), i]);
+    const list = byYear.get(y) ?? [];
+    list.push(i);
+    byYear.set(y, list);
   }
   const out: string[] = new Array<string>(times.length);
   for (const [year, idx] of byYear) {
