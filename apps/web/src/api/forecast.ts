@@ -42,6 +42,7 @@ export interface SpikeItem {
   expected: number;
   upper_bound: number;
   department: string | null;
+  department_name: Localized | null;
   document_id: string;
   detected_at: string;
 }

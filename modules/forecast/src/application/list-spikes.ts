@@ -1,7 +1,7 @@
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { badRequest, type Ctx } from '@zemstvo/kernel';
 import { spikesRepo } from '../infra/spikes.repository.ts';
-import { categoryLabel, installedServices, type Localized } from './service-groups.ts';
+import { categoryLabel, departmentsByCode, installedServices, type Localized } from './service-groups.ts';
 
 export interface SpikeListItem {
   key: string;
@@ -13,6 +13,8 @@ export interface SpikeListItem {
   expected: number;
   upper_bound: number;
   department: string | null;
+  /** The department's name, when the municipality has a department with that code. */
+  department_name: Localized | null;
   document_id: string;
   detected_at: Date;
 }
@@ -29,6 +31,11 @@ export async function listSpikes(
   const m = ctx.tenant.municipalityId;
   const services = await installedServices(ctx, registry, m);
   const rows = await spikesRepo.recent(ctx.tx, m, limit);
+  const departments = await departmentsByCode(ctx, m);
+  const department = (code: string | null): Localized | null => {
+    const d = code ? departments.get(code) : undefined;
+    return d ? { ru: d.nameRu, en: d.nameEn } : null;
+  };
   return {
     items: rows.map((r) => ({
       key: r.groupKey,
@@ -40,6 +47,7 @@ export async function listSpikes(
       expected: round1(r.expected),
       upper_bound: round1(r.upperBound),
       department: r.departmentCode,
+      department_name: department(r.departmentCode),
       document_id: r.documentId,
       detected_at: r.detectedAt,
     })),

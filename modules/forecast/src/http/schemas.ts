@@ -70,7 +70,11 @@ export const scanOut = z.object({
 export const spikesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 export const spikesOut = z.object({
-  items: z.array(spikeOut.omit({ opened: true }).extend({ label: localized, detected_at: z.date() })),
+  items: z.array(
+    spikeOut
+      .omit({ opened: true })
+      .extend({ label: localized, department_name: localized.nullable(), detected_at: z.date() }),
+  ),
 });
 
 export { municipalityParam };

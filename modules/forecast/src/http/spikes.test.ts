@@ -104,6 +104,7 @@ describe('spike detection', () => {
         key: 'urban-reports.roads',
         document_id: spike.document_id,
         department: 'DOR',
+        department_name: { ru: 'Отдел дорожного хозяйства и транспорта', en: 'Roads and Transport' },
       }),
     ]);
     const audit = await p.db.query<{ action: string }>(

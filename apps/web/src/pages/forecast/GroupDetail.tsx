@@ -26,28 +26,30 @@ export function GroupDetail({ group, title, level }: { group: ForecastGroup; tit
         <h3>{t('forecast.backtest.title')}</h3>
         {bt ? (
           <>
-            <table className="table">
-              <caption className="visually-hidden">{t('forecast.backtest.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('forecast.backtest.method')}</th>
-                  <th scope="col">MAE</th>
-                  <th scope="col">MASE</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">{t('forecast.backtest.model')}</th>
-                  <td>{fmt(bt.model.mae, lang)}</td>
-                  <td>{fmt(bt.model.mase, lang, 2)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t('forecast.backtest.naive')}</th>
-                  <td>{fmt(bt.naive.mae, lang)}</td>
-                  <td>{fmt(bt.naive.mase, lang, 2)}</td>
-                </tr>
-              </tbody>
-            </table>
+            <TableRegion label={t('forecast.backtest.title')}>
+              <table className="table">
+                <caption className="visually-hidden">{t('forecast.backtest.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('forecast.backtest.method')}</th>
+                    <th scope="col">MAE</th>
+                    <th scope="col">MASE</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t('forecast.backtest.model')}</th>
+                    <td>{fmt(bt.model.mae, lang)}</td>
+                    <td>{fmt(bt.model.mase, lang, 2)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('forecast.backtest.naive')}</th>
+                    <td>{fmt(bt.naive.mae, lang)}</td>
+                    <td>{fmt(bt.naive.mase, lang, 2)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </TableRegion>
             <p>
               <strong>{t(`forecast.better.${bt.better}`)}</strong>
             </p>

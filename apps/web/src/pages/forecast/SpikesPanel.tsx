@@ -64,7 +64,12 @@ export function SpikesPanel({ slug, canScan }: { slug: string; canScan: boolean 
                       expected: s.expected,
                     })}
                   </Link>
-                  {s.department && <span className="muted"> · {s.department}</span>}
+                  {(s.department_name || s.department) && (
+                    <span className="muted">
+                      {' · '}
+                      {s.department_name ? localized(s.department_name, i18n.language) : s.department}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

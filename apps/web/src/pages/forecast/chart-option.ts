@@ -46,6 +46,7 @@ export function chartOption(group: ForecastGroup, labels: ChartLabels) {
         name: labels.interval,
         data: [...pad(h), ...group.forecast.map((f) => Math.round((f.hi - f.lo) * 100) / 100)],
         areaStyle: { opacity: 0.25, color: '#4a7bd0' },
+        itemStyle: { color: '#a9bfe6' },
         tooltip: { show: false },
       },
       {
