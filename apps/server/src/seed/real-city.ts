@@ -69,12 +69,13 @@ export async function seedRealCity(
   registry: PermissionRegistry,
   ctxFor: (tx: Sql) => Ctx,
   log: Logger,
-  onCreated?: () => void,
+  opts: { onCreated?: () => void; sample?: string } = {},
 ): Promise<ImportFileSummary | null> {
-  if (!existsSync(REAL_CITY_SAMPLE)) return null;
+  const sample = opts.sample ?? REAL_CITY_SAMPLE;
+  if (!existsSync(sample)) return null;
   if (!(await ensureRealCity(db, registry, ctxFor))) return null;
-  onCreated?.();
-  const summary = await importAppealsFile(db, REAL_CITY_SAMPLE, {
+  opts.onCreated?.();
+  const summary = await importAppealsFile(db, sample, {
     format: 'spb',
     municipality: realCity.slug,
     ctxFor: (tx, tenant) => ({ ...ctxFor(tx), tenant }),
@@ -106,13 +107,9 @@ export async function loadRealCityInBackground(p: Platform): Promise<void> {
     if (!demo.logins.some((l) => l.municipality === realCity.slug)) demo.logins.push(...realCityLogins());
   };
   try {
-    const summary = await seedRealCity(
-      p.db,
-      p.services.permissions,
-      (tx) => p.systemCtx(tx, 'seed'),
-      p.log,
-      addLogins,
-    );
+    const summary = await seedRealCity(p.db, p.services.permissions, (tx) => p.systemCtx(tx, 'seed'), p.log, {
+      onCreated: addLogins,
+    });
     // Its routing model trains on the imported history now rather than at night.
     if (summary && summary.imported > 0) await enqueueTrainingForAll(p.db, p.services.clock);
   } catch (e) {
