@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAppealsFile } from '@zemstvo/server/import/import-appeals-file';
 import { apiSession } from './support/api-session.ts';
+import { axeViolations } from './support/axe.ts';
 import { openBrowser, type Browser } from './support/browser.ts';
 import { logInWithForm, waitForHeading } from './support/page-helpers.ts';
 import { startPlatform, type RunningPlatform } from './support/platform.ts';
@@ -85,6 +86,7 @@ describe('analytics dashboard in Chromium, on imported appeals', () => {
     await page.getByRole('button', { name: 'DOCX' }).click();
     await page.getByText('Документ создан:').waitFor({ timeout: 60_000 });
     expect(await page.getByRole('link', { name: /^АС-\d{4}\/\d{6}$/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 });

@@ -35,9 +35,9 @@ export function KpiTiles({ kpis, onDrill }: { kpis: Dashboard['kpis']; onDrill: 
                 type="button"
                 className="kpi-button"
                 onClick={() => onDrill({ bucket: tile.bucket!, label })}
-                aria-label={t('analytics.showCases', { what: `${label}: ${tile.value}` })}
               >
                 {body}
+                <span className="visually-hidden">{t('analytics.showCases')}</span>
               </button>
             ) : (
               <div className="kpi-button">{body}</div>
