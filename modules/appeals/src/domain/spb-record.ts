@@ -5,7 +5,9 @@ import type { AppealStatus } from './statuses.ts';
  * stores it: `id`, `created_at`, `text` (personal data already masked as XXXX), `category`,
  * `reason` (the theme), `city_object`, `district`, `municipality`, `lat`, `lon`, `address`,
  * `executor_org`, `statuses` ([time, name]…) and `answers` ([time, organisation, text]…).
- * Times carry no offset: they are Moscow time (UTC+3, no daylight saving since 2014).
+ * Times carry no offset: they are Moscow time (UTC+3, no daylight saving since 2014). Read more
+ * strictly than the routing module's lenient reader (`parseAppealRecord`), which drops the status
+ * history and answers an import needs.
  */
 export interface SpbAppeal {
   id: string;
