@@ -1,4 +1,4 @@
-import type { Clock, Ctx, Logger, Sql } from '@zemstvo/kernel';
+import { withBeforeCommit, type Clock, type Ctx, type Logger, type Sql } from '@zemstvo/kernel';
 import type { Database } from './database.ts';
 
 export interface Job {
@@ -142,7 +142,10 @@ export class JobWorker {
       }
       await sql.query('SAVEPOINT job_run');
       try {
-        const then = await handler(job, makeCtx(sql, job));
+        // The handler's before-commit work belongs to its savepoint: done before release, dropped on rollback.
+        const run = withBeforeCommit(sql);
+        const then = await handler(job, makeCtx(run.sql, job));
+        await run.run();
         if (typeof then === 'function') after = { job, run: then };
         await sql.query('RELEASE SAVEPOINT job_run');
         await sql.query('UPDATE jobs SET done_at = $2, attempts = attempts + 1 WHERE id = $1', [

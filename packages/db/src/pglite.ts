@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Row, Sql } from '@zemstvo/kernel';
+import { withBeforeCommit, type Row, type Sql } from '@zemstvo/kernel';
 import type { Database } from './database.ts';
 import { DataDirLock } from './lock.ts';
 
@@ -37,7 +37,13 @@ export async function openPglite(opts: PgliteOptions): Promise<Database> {
   return {
     kind: 'pglite',
     description: opts.dataDir ? `PGlite at ${opts.dataDir}` : 'PGlite in memory',
-    transaction: (fn) => pg.transaction((tx) => fn(asSql(tx))),
+    transaction: (fn) =>
+      pg.transaction(async (pgTx) => {
+        const tx = withBeforeCommit(asSql(pgTx));
+        const result = await fn(tx.sql);
+        await tx.run();
+        return result;
+      }),
     query: root.query,
     exec: root.exec,
     async close() {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Row, Sql } from '@zemstvo/kernel';
+import { withBeforeCommit, type Row, type Sql } from '@zemstvo/kernel';
 import type { Database } from './database.ts';
 
 // Return int8 and numeric as JS numbers when they fit (counts, ids of jobs), dates as Date.
@@ -30,7 +30,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(asSql(client));
+        const tx = withBeforeCommit(asSql(client));
+        const result = await fn(tx.sql);
+        await tx.run();
         await client.query('COMMIT');
         return result;
       } catch (e) {

@@ -9,6 +9,28 @@ export interface Sql {
   query<T extends object = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations, DDL). */
   exec(text: string): Promise<void>;
+  /**
+   * Inside a transaction: runs `fn` after the caller's work, just before COMMIT (in the same
+   * transaction; never on rollback). Work that must lock a hot row (the audit chain's head) does
+   * it there, so the lock is held only until the commit. Absent outside a transaction.
+   */
+  beforeCommit?(fn: () => Promise<void>): void;
+}
+
+/** The hooks of one transaction (or savepoint): `sql` with `beforeCommit`, and `run` to call them in order. */
+export function withBeforeCommit(sql: Sql): { sql: Sql; run: () => Promise<void> } {
+  const hooks: (() => Promise<void>)[] = [];
+  return {
+    sql: {
+      query: (text, params) => sql.query(text, params),
+      exec: (text) => sql.exec(text),
+      beforeCommit: (fn) => hooks.push(fn),
+    },
+    async run() {
+      // A hook may add another: run until none is left.
+      for (let i = 0; i < hooks.length; i++) await hooks[i]!();
+    },
+  };
 }
 
 export async function one<T extends object>(sql: Sql, text: string, params?: readonly unknown[]): Promise<T> {

@@ -3,10 +3,16 @@ import { computeDeadline } from '@zemstvo/calendar';
 import { claimUploads, createDocument } from '@zemstvo/documents';
 import { AppError, badRequest, conflict, newId, type Ctx } from '@zemstvo/kernel';
 import { applicantFromForm, requestHash } from '../domain/applicant.ts';
-import { attachmentIdsOf, locationOf, mainTextOf, textOf, validateIntakeForm } from '../domain/intake-form.ts';
+import {
+  attachmentIdsOf,
+  locationOf,
+  mainTextOf,
+  textOf,
+  validateIntakeForm,
+} from '../domain/intake-form.ts';
 import { STAGE_OF } from '../domain/statuses.ts';
 import { appealsRepo } from '../infra/appeals.repository.ts';
-import { loadView, type AppealView } from './appeal-view.ts';
+import { loadView, presentAppeal, type AppealView } from './appeal-view.ts';
 import { localToday, requireTenant, serviceBySlug, workingCalendar } from './context.ts';
 
 /** How an appeal arrived. Every channel goes through this one use case. */
@@ -41,7 +47,11 @@ export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 
 /** Who the key belongs to: the same key from another caller is another request. */
 function keyScope(ctx: Ctx): string {
-  return ctx.actor.kind === 'user' ? `user:${ctx.actor.userId}` : ctx.actor.kind === 'system' ? `system:${ctx.actor.name}` : 'anonymous';
+  return ctx.actor.kind === 'user'
+    ? `user:${ctx.actor.userId}`
+    : ctx.actor.kind === 'system'
+      ? `system:${ctx.actor.name}`
+      : 'anonymous';
 }
 
 /**
@@ -55,7 +65,11 @@ export async function submitAppeal(ctx: Ctx, input: SubmitAppealInput): Promise<
   const svc = await serviceBySlug(ctx, input.service);
   const m = svc.pkg.manifest;
   if (ctx.actor.kind === 'anonymous' && svc.instance.settings.allow_anonymous_web !== true)
-    throw new AppError('anonymous_not_allowed', 'This service accepts appeals from signed-in residents only', 401);
+    throw new AppError(
+      'anonymous_not_allowed',
+      'This service accepts appeals from signed-in residents only',
+      401,
+    );
 
   const idemKey = input.idempotencyKey ? `${keyScope(ctx)}:${input.idempotencyKey}` : null;
   const hash = requestHash({ ...input, idempotencyKey: undefined });
@@ -66,13 +80,18 @@ export async function submitAppeal(ctx: Ctx, input: SubmitAppealInput): Promise<
     const earlier = await appealsRepo.byIdempotencyKey(ctx.tx, tenant.municipalityId, idemKey);
     if (earlier) {
       if (earlier.idempotencyHash !== hash)
-        throw conflict('idempotency_conflict', 'This Idempotency-Key was used for a different request', { appealId: earlier.id });
+        throw conflict('idempotency_conflict', 'This Idempotency-Key was used for a different request', {
+          appealId: earlier.id,
+        });
       return { appeal: await loadView(ctx, earlier), created: false };
     }
   }
 
   const category = m.categories.find((c) => c.code === input.category);
-  if (!category) throw badRequest('unknown_category', `No category ${input.category} in ${svc.instance.slug}`, { category: input.category });
+  if (!category)
+    throw badRequest('unknown_category', `No category ${input.category} in ${svc.instance.slug}`, {
+      category: input.category,
+    });
   const theme = input.theme ?? null;
   if (theme !== null && !category.themes.some((t) => t.code === theme))
     throw badRequest('unknown_theme', `No theme ${theme} in category ${category.code}`, { theme });
@@ -80,16 +99,22 @@ export async function submitAppeal(ctx: Ctx, input: SubmitAppealInput): Promise<
   if (!checked.ok) throw badRequest('invalid_form', 'The form has problems', checked.problems);
   const values = checked.values;
   const text = mainTextOf(m.intakeForm.fields, values);
-  if (!text) throw badRequest('invalid_form', 'The appeal has no text', [{ field: 'text', problem: 'required', message: 'is required' }]);
+  if (!text)
+    throw badRequest('invalid_form', 'The appeal has no text', [
+      { field: 'text', problem: 'required', message: 'is required' },
+    ]);
 
   const user = ctx.actor.kind === 'user' && ctx.actor.via === 'session' ? ctx.actor : null;
-  const applicant = applicantFromForm(values, { name: user?.displayName ?? null, email: user?.email ?? null });
+  const applicant = applicantFromForm(values, {
+    name: user?.displayName ?? null,
+    email: user?.email ?? null,
+  });
   const point = locationOf(m.intakeForm.fields, values);
   const now = ctx.clock.now();
   const registration = computeDeadline(m.deadlines.registration, localToday(ctx), await workingCalendar(ctx));
   const id = newId();
   const title = `${category.title.ru}: ${text.replace(/\s+/g, ' ').slice(0, 120)}`;
-  await createDocument(
+  const doc = await createDocument(
     ctx,
     {
       id,
@@ -149,10 +174,17 @@ export async function submitAppeal(ctx: Ctx, input: SubmitAppealInput): Promise<
     action: 'appeal.submitted',
     entity: 'appeal',
     entityId: id,
-    after: { service: svc.instance.slug, category: category.code, theme, channel: input.channel, registrationDue: registration.due },
+    after: {
+      service: svc.instance.slug,
+      category: category.code,
+      theme,
+      channel: input.channel,
+      registrationDue: registration.due,
+    },
   });
   const appeal = await appealsRepo.get(ctx.tx, tenant.municipalityId, id);
-  return { appeal: await loadView(ctx, appeal!), created: true };
+  // The rest of the view was written just now: the document, the service, no questions yet.
+  return { appeal: presentAppeal(appeal!, doc, svc, [], tenant.slug, localToday(ctx)), created: true };
 }
 
 /** What the inbox's search box matches (number, applicant, e-mail, phone, text), lower-cased. */
