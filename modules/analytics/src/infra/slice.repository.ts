@@ -36,10 +36,13 @@ export const DAYS_SQL = `(date_part('epoch', a.closed_at - a.received_at) / 8640
  * Cases of a department: its staff are the responsible executors, or (imported cases without a
  * resolution) the import named it as the executor organisation's department.
  */
-const departmentById = (d: string) => `(e.executor_user_id IN (SELECT m.user_id FROM memberships m
+const departmentById = (
+  d: string,
+  dText: string,
+) => `(e.executor_user_id IN (SELECT m.user_id FROM memberships m
     JOIN positions ps ON ps.municipality_id = m.municipality_id AND ps.id = m.position_id
     WHERE m.municipality_id = a.municipality_id AND ps.department_id = ${d}::uuid)
-  OR (e.executor_user_id IS NULL AND a.form ->> 'executor_department_id' = ${d}::text))`;
+  OR (e.executor_user_id IS NULL AND a.form ->> 'executor_department_id' = ${dText}))`;
 
 /** Collects parameters as `$n` placeholders. */
 export class Params {
@@ -74,7 +77,7 @@ export function sliceWhere(p: Params, m: string, s: Slice, dates = true): string
   if (s.department)
     where.push(
       isUuid(s.department)
-        ? departmentById(p.add(s.department))
+        ? departmentById(p.add(s.department), p.add(s.department))
         : `(e.executor_user_id IS NULL AND a.form ->> 'executor_org' = ${p.add(s.department)})`,
     );
   return where.join(' AND ');
