@@ -28,6 +28,8 @@ export interface ForecastResponse {
   horizon: number;
   min_weeks: number;
   window: { from: string; to: string };
+  /** The data ends well before today (an imported archive): the forecast starts where it ends. */
+  stale: boolean;
   groups: ForecastGroup[];
   total: ForecastGroup;
 }

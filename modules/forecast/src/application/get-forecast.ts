@@ -1,4 +1,4 @@
-import { addDays, localDate, type IsoDate } from '@zemstvo/calendar';
+import { addDays, daysBetween, localDate, type IsoDate } from '@zemstvo/calendar';
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { MUNICIPAL_TIME_ZONE } from '@zemstvo/documents';
 import { badRequest, notFound, type Ctx } from '@zemstvo/kernel';
@@ -15,6 +15,11 @@ import { categoryLabel, departmentCodeFor, installedServices, type Localized } f
 export const FORECAST_LEVEL = 0.9;
 /** Complete weeks a group needs before it is forecast at all. */
 export const MIN_FORECAST_WEEKS = 4;
+/**
+ * When the latest appeal is older than this many days, the data stops in the past (an imported
+ * archive): the window ends with it and the forecast starts after its last complete week.
+ */
+export const STALE_AFTER_DAYS = 28;
 /** Weeks the back-test trains on before its first origin; it needs at least two origins. */
 export const BACKTEST_MIN_TRAIN_WEEKS = 6;
 
@@ -56,6 +61,8 @@ export interface ForecastView {
   horizon: number;
   min_weeks: number;
   window: { from: IsoDate; to: IsoDate };
+  /** True when the data ends more than STALE_AFTER_DAYS before today and the window ends with it. */
+  stale: boolean;
   groups: GroupForecastView[];
   total: GroupForecastView;
 }
@@ -78,9 +85,15 @@ export async function getForecast(
   if (q.service !== undefined && !services.has(q.service))
     throw notFound(`Service ${q.service}`, 'service_not_found');
   const now = ctx.clock.now();
-  const today = localDate(now, MUNICIPAL_TIME_ZONE);
-  const from = addDays(weekStart(today), -7 * q.weeksBack);
-  const to = addDays(today, -1);
+  const yesterday = addDays(localDate(now, MUNICIPAL_TIME_ZONE), -1);
+  const latest = await forecastRepo.latestDay(ctx.tx, m, {
+    until: now,
+    timeZone: MUNICIPAL_TIME_ZONE,
+    service: q.service,
+  });
+  const stale = latest !== null && daysBetween(latest, yesterday) > STALE_AFTER_DAYS;
+  const to = stale && latest !== null ? latest : yesterday;
+  const from = addDays(weekStart(addDays(to, 1)), -7 * q.weeksBack);
   const counts = await forecastRepo.dailyCounts(ctx.tx, m, {
     from,
     until: now,
@@ -125,6 +138,7 @@ export async function getForecast(
     horizon: q.horizon,
     min_weeks: MIN_FORECAST_WEEKS,
     window: { from, to },
+    stale,
     groups: out,
     total: all,
   };

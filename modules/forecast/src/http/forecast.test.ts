@@ -126,6 +126,34 @@ describe('GET /m/:municipality/forecast', () => {
     });
   });
 
+  it('forecasts an archive that stopped in the past from where it stops', async () => {
+    // Sosnovka has only ten weeks of appeals, the last on Sunday 29 March 2026.
+    const rnd = randomSource(5);
+    const where = { municipality: 'sosnovka', service: 'urban-reports', category: 'roads' };
+    await insertAppeals(
+      p.db,
+      where,
+      daily('2026-01-19', 70, () => rnd.poisson(5)),
+    );
+    const analystThere = await p.loginAs('analyst@sosnovka.demo.zemstvo.ru');
+    const res = await p.app.inject({
+      method: 'GET',
+      url: '/api/m/sosnovka/forecast?horizon=2',
+      headers: analystThere.headers,
+    });
+    const body = res.json<{ stale: boolean; window: { to: string }; groups: Group[] }>();
+    expect(body.stale).toBe(true);
+    expect(body.window.to).toBe('2026-03-29');
+    const roads = body.groups.find((g) => g.key === 'urban-reports.roads')!;
+    expect(roads.history).toHaveLength(10);
+    expect(roads.forecast.map((f) => f.week_start)).toEqual(['2026-03-30', '2026-04-06']);
+    // Zarechny's data reaches yesterday: its window ends yesterday.
+    expect((await get('?horizon=1')).json<{ stale: boolean; window: { to: string } }>()).toMatchObject({
+      stale: false,
+      window: { to: '2026-06-09' },
+    });
+  });
+
   it('rejects a horizon outside 1..26 and an unknown grouping', async () => {
     for (const q of ['?horizon=0', '?horizon=27', '?horizon=two', '?by=district', '?weeks_back=1'])
       expect((await get(q)).statusCode, q).toBe(400);

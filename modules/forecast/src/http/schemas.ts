@@ -44,6 +44,7 @@ export const forecastOut = z.object({
   horizon: z.number(),
   min_weeks: z.number(),
   window: z.object({ from: isoDate, to: isoDate }),
+  stale: z.boolean(),
   groups: z.array(groupOut),
   total: groupOut,
 });

@@ -32,4 +32,20 @@ export const forecastRepo = {
       [m, range.from, range.until, range.timeZone, range.service ?? null],
     );
   },
+
+  /** The local day of the municipality's latest appeal up to `until` (of one service instance), or null. */
+  async latestDay(
+    sql: Sql,
+    m: string,
+    range: { until: Date; timeZone: string; service?: string | undefined },
+  ): Promise<string | null> {
+    const rows = await sql.query<{ day: string | null }>(
+      `SELECT to_char((max(a.received_at) AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS day
+       FROM appeals a
+       JOIN service_instances s ON s.municipality_id = a.municipality_id AND s.id = a.service_instance_id
+       WHERE a.municipality_id = $1 AND a.received_at <= $4 AND ($3::text IS NULL OR s.slug = $3)`,
+      [m, range.timeZone, range.service ?? null, range.until],
+    );
+    return rows[0]?.day ?? null;
+  },
 };

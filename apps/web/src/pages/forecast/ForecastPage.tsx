@@ -30,6 +30,11 @@ function Forecast({ slug, canScan }: { slug: string; canScan: boolean }) {
           const title = group.key === '*' ? t('forecast.total') : localized(group.label, i18n.language);
           return (
             <>
+              {data.stale && (
+                <p className="notice" role="status">
+                  {t('forecast.stale', { date: data.window.to })}
+                </p>
+              )}
               <div className="forecast-controls">
                 <div className="field">
                   <label htmlFor={`${id}-group`}>{t('forecast.category')}</label>
