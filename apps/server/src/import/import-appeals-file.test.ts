@@ -90,6 +90,8 @@ describe('importing a data set file (importAppealsFile)', () => {
          WHERE d.kind = 'answer' AND d.status = 'dispatched' AND a.idempotency_key LIKE 'spb:%'`,
       ),
     ).toBe(first.answers + second.answers);
+    // The typo lexicon has taken the new stems.
+    expect(await count(`SELECT count(*)::int AS n FROM search_lexicon_pending`)).toBe(0);
     // Imported answers are searchable.
     expect(
       await count(

@@ -3,6 +3,7 @@ import { installService, instancesRepo } from '@zemstvo/catalog';
 import type { Database } from '@zemstvo/db';
 import { ru2020, ru2021 } from '@zemstvo/forecast';
 import { badRequest, notFound, type Ctx, type Sql, type Tenant } from '@zemstvo/kernel';
+import { catchUpLexicon } from '@zemstvo/knowledge';
 import { readJsonLines } from '@zemstvo/routing';
 import { tenancyRepo } from '@zemstvo/tenancy';
 import { installHooks, serviceRegistry } from '../modules.ts';
@@ -118,6 +119,8 @@ export async function importAppealsFile(
   }
   await flush();
   if (read >= limit) await lines.return(undefined);
+  // The typo lexicon learns the new stems (search would otherwise take them in bounded steps).
+  if (totals.imported > 0) await db.transaction((tx) => catchUpLexicon(opts.ctxFor(tx, tenant)));
   return {
     ...totals,
     service: service.slug,
