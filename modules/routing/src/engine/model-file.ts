@@ -89,7 +89,8 @@ export function serializeModel(model: RoutingModel, metadata: ModelMetadata): Bu
   for (const h of HEADS) {
     const head = model.heads[h];
     parts.push(
-      bytesOf(head.bias),
+      // One bias per label: a head that learnt no label (no example had one) trains one dummy class.
+      bytesOf(head.bias.subarray(0, head.labels.length)),
       pad4(bytesOf(rowLengths(head))),
       pad4(bytesOf(head.cls)),
       pad4(bytesOf(head.q)),

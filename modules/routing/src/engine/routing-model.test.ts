@@ -125,6 +125,15 @@ describe('model file', () => {
     expect(back.heads.reason.temperature).toBe(model.heads.reason.temperature);
   });
 
+  it('reads back a model with a head that learnt no label (no example named an executor)', () => {
+    const unlabelled = tinyDataSet().map((e) => ({ ...e, executor: null }));
+    const { model: partial } = RoutingModel.train(unlabelled, tinyOptions);
+    const back = deserializeModel(serialize(partial)).model;
+    const input = unlabelled[0]!.input;
+    expect(back.predict(input)).toEqual(partial.predict(input));
+    expect(back.predict(input).executor).toEqual([]);
+  });
+
   it('refuses files that are not routing models, damaged or of another version', () => {
     const refused = (bytes: Buffer) => {
       try {
