@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daily, insertAppeals } from '@zemstvo/forecast/testing/appeal-rows';
 import { randomSource } from '@zemstvo/forecast/testing/synthetic';
+import { axeViolations } from './support/axe.ts';
 import { openBrowser, type Browser } from './support/browser.ts';
 import { logInWithForm, waitForHeading } from './support/page-helpers.ts';
 import { startPlatform, type RunningPlatform } from './support/platform.ts';
@@ -55,6 +56,8 @@ describe('forecast page in Chromium', () => {
         .count(),
     ).toBeGreaterThan(8);
 
+    expect(await axeViolations(page), 'forecast page').toEqual([]);
+
     await page.getByRole('button', { name: 'Проверить сейчас' }).click();
     await page
       .getByRole('status')
@@ -65,6 +68,7 @@ describe('forecast page in Chromium', () => {
     });
     await spike.waitFor();
     expect(await spike.getAttribute('href')).toMatch(/^\/workspace\/zarechny\/documents\//);
+    expect(await axeViolations(page), 'forecast page with a spike').toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 });
