@@ -4,8 +4,6 @@ import {
   DAYS_SQL,
   EXECUTOR_SQL,
   fromCases,
-  LATE_SQL,
-  ON_TIME_SQL,
   OVERDUE_NOW_SQL,
   Params,
   sliceWhere,
@@ -30,12 +28,14 @@ export interface ExecutorInfo {
 /** Bits of a case's state: the dashboard groups by them instead of evaluating a filter per count. */
 export const STATE = { registered: 1, closed: 2, overdueNow: 4, late: 8, onTime: 16, rejected: 32 } as const;
 
-const stateSql = (today: string) => `((a.registered_at IS NOT NULL)::int
-  + (a.closed_at IS NOT NULL)::int * 2
-  + (${OVERDUE_NOW_SQL(today)})::int * 4
-  + (${LATE_SQL})::int * 8
-  + (${ON_TIME_SQL})::int * 16
-  + (a.rejected_at IS NOT NULL)::int * 32)`;
+/** The state code of a case; the local day of closing is computed once, for closed cases only. */
+const stateSql = (
+  today: string,
+) => `((a.registered_at IS NOT NULL)::int + (a.rejected_at IS NOT NULL)::int * 32
+  + CASE WHEN a.closed_at IS NULL THEN (${OVERDUE_NOW_SQL(today)})::int * 4
+    WHEN a.answer_due IS NULL THEN 2
+    WHEN (a.closed_at AT TIME ZONE ${TZ})::date > a.answer_due THEN 2 + 8
+    ELSE 2 + 16 END)`;
 
 /** Cases of one group in one state, with their ratings. */
 export interface StateRow {
