@@ -63,7 +63,7 @@ export function benchSearch(
   );
 }
 
-/** The staff inbox (boxes, filters, a deep page) against a raw page query ordered by receipt. */
+/** The staff inbox (the cases of the former bench-inbox script: boxes, filters, a deep page, the search box) against a raw page query. */
 export function benchInbox(
   db: Database,
   base: string,
@@ -78,7 +78,11 @@ export function benchInbox(
     '?box=overdue',
     '?status=in_progress',
     '?category=housing',
+    '?box=to_decide',
+    '?box=overdue&sort=due_asc',
+    '?category=social&from=2026-01-01&to=2026-03-31',
     '?offset=5000',
+    `?q=${encodeURIComponent('б-77777')}`,
     `?q=${encodeURIComponent('заявитель 4242')}`,
   ].map((q) => `/api/m/zarechny/inbox${q}`);
   const page = `SELECT a.document_id, d.title, d.reg_number, a.status, a.received_at, a.applicant_name FROM appeals a
