@@ -40,6 +40,8 @@ export const routingPath = (slug: string, appealId: string, suffix = '') =>
 export const routingModelsPath = (slug: string) => `/api/m/${encodeURIComponent(slug)}/routing/models`;
 export const routingTrainPath = (slug: string) => `/api/m/${encodeURIComponent(slug)}/routing/train`;
 
-/** A confidence as a whole percent ("87 %" in the reader's language). */
-export const percent = (p: number, language: string) =>
-  new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(p);
+/** A confidence as a whole percent ("87 %" in the reader's language; "< 1 %" below one half of a percent). */
+export function percent(p: number, language: string): string {
+  const format = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+  return p < 0.005 ? `< ${format.format(0.01)}` : format.format(p);
+}

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitAppeal } from '@zemstvo/appeals';
-import { appealBody, asSystemIn, fileAppeal } from '@zemstvo/appeals/test/factories';
+import { appealBody, fileAppeal } from '@zemstvo/appeals/test/factories';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstvo/server/testing';
-import { readJsonLines } from '../dataset/jsonl.ts';
-import { SAMPLE_PATH } from '../testing/sample.ts';
+import { fileSampleAppeals } from '../testing/sample-appeals.ts';
 import { loadTrainingSet } from '../application/training-set.ts';
 import { enqueueTrainingForAll, nextNightlyRun } from '../application/train-job.ts';
 
-/** Categories of the St. Petersburg sample as the demo service's category and theme. */
-const MAPPED: Record<string, [string, string]> = {
-  Благоустройство: ['economy', 'landscaping'],
-  'Содержание МКД': ['housing', 'building_maintenance'],
-  Водоснабжение: ['housing', 'utilities'],
-  Кровля: ['housing', 'building_maintenance'],
-};
 const ROWS = 160;
 
 interface Routing {
@@ -56,30 +47,10 @@ describe('routing suggestions in the platform', () => {
     admin = await p.loginAs('admin@zarechny.demo.zemstvo.ru');
     registrar = await p.loginAs('registrar@zarechny.demo.zemstvo.ru');
     resident = await p.loginAs('resident@demo.zemstvo.ru');
-    const rows: { text: string; category: string }[] = [];
-    for await (const line of readJsonLines(SAMPLE_PATH)) {
-      const r = line.value as { text?: string; category?: string };
-      if (r.text && r.category && MAPPED[r.category] && r.text.length < 5000)
-        rows.push({ text: r.text, category: r.category });
-      if (rows.length === ROWS) break;
-    }
+    const tenant = await p.db.query<{ id: string }>(`SELECT id FROM municipalities WHERE slug = 'zarechny'`);
+    municipalityId = tenant[0]!.id;
     // The history: the sample's appeals filed in one transaction (as an import would), oldest first.
-    ids = await asSystemIn(p, 'zarechny', async (ctx) => {
-      municipalityId = ctx.tenant!.municipalityId;
-      const out: string[] = [];
-      for (const r of rows) {
-        const [category, theme] = MAPPED[r.category]!;
-        const { appeal } = await submitAppeal(ctx, {
-          service: 'appeals-59fz',
-          category,
-          theme,
-          channel: 'post',
-          fields: { last_name: 'Жителев', first_name: 'Иван', text: r.text },
-        });
-        out.push(appeal.id);
-      }
-      return out;
-    });
+    ids = await fileSampleAppeals(p, 'zarechny', ROWS);
   }, 120_000);
   afterAll(async () => p?.close());
 

@@ -61,7 +61,8 @@ export function HeadSuggestions({
             return (
               <li key={s.value}>
                 <span>{title}</span>{' '}
-                <span className="muted" aria-label={t('routing.confidence', { percent: p })}>
+                <span className="muted routing-confidence">
+                  <span className="visually-hidden">{t('routing.confidence')} </span>
                   {p}
                 </span>{' '}
                 <meter min={0} max={1} value={s.confidence} aria-hidden="true" />{' '}
