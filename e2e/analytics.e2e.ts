@@ -64,7 +64,8 @@ describe('analytics dashboard in Chromium, on imported appeals', () => {
     expect(await page.getByRole('img', { name: /График по периодам/ }).count()).toBe(1);
 
     const districts = page.locator('[data-dimension="district"]');
-    await districts.getByRole('button', { name: district.key!, exact: true }).click();
+    // A loaded 2-core machine can keep the main thread busy drawing the charts: allow it time.
+    await districts.getByRole('button', { name: district.key!, exact: true }).click({ timeout: 45_000 });
     const drill = page.getByTestId('drill-down');
     await drill.getByRole('heading', { name: `Обращения: ${district.key}` }).waitFor();
     await drill
