@@ -20,6 +20,7 @@ export const exampleOf = (r: AppealExampleRow): RoutingExample => ({
     text: r.text,
     district: r.district,
     cityObject: r.cityObject,
+    municipality: r.municipality,
     address: r.address,
     lat: r.lat,
     lon: r.lon,

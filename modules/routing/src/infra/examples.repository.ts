@@ -6,6 +6,8 @@ export interface AppealExampleRow {
   text: string;
   district: string | null;
   cityObject: string | null;
+  /** The municipal district inside the city (imported history). */
+  municipality: string | null;
   address: string | null;
   lat: number | null;
   lon: number | null;
@@ -16,7 +18,8 @@ export interface AppealExampleRow {
 }
 
 const INPUT_COLUMNS = `a.document_id AS id, d.body AS text, nullif(a.form ->> 'district', '') AS district,
-  nullif(coalesce(a.form ->> 'city_object', a.form ->> 'object'), '') AS "cityObject", a.address, a.lat, a.lon,
+  nullif(coalesce(a.form ->> 'city_object', a.form ->> 'object'), '') AS "cityObject",
+  nullif(a.form ->> 'municipal_district', '') AS municipality, a.address, a.lat, a.lon,
   a.received_at AS "receivedAt"`;
 
 /** The latest answer staff gave to one head of the appeal `a` (a correction or an acceptance). */
