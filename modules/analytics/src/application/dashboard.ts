@@ -1,6 +1,6 @@
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import type { Ctx, LocalizedText } from '@zemstvo/kernel';
-import { resolveSlice, type FilterInput, type Period } from '../domain/filters.ts';
+import { resolveSlice, type FilterInput, type Period, type Slice } from '../domain/filters.ts';
 import {
   histogramOfTenths,
   onTimeShare,
@@ -14,6 +14,7 @@ import {
 import { dashboardRepo, STATE, type Dimension, type StateRow } from '../infra/dashboard.repository.ts';
 import { isUuid } from '../infra/slice.repository.ts';
 import { labelsOf } from './labels.ts';
+import type { ResultCache } from './result-cache.ts';
 
 export interface Kpis {
   incoming: number;
@@ -105,10 +106,21 @@ export async function dashboard(
   ctx: Ctx,
   registry: ServiceRegistry,
   input: DashboardInput,
+  cache?: ResultCache,
 ): Promise<Dashboard> {
-  const m = ctx.tenant!.municipalityId;
   const slice = resolveSlice(input, ctx.clock.now());
   const period = input.period ?? 'day';
+  const compute = () => computeDashboard(ctx, registry, slice, period);
+  return cache ? cache.get(ctx, `dashboard:${JSON.stringify({ slice, period })}`, compute) : compute();
+}
+
+async function computeDashboard(
+  ctx: Ctx,
+  registry: ServiceRegistry,
+  slice: Slice,
+  period: Period,
+): Promise<Dashboard> {
+  const m = ctx.tenant!.municipalityId;
   const groups = await dashboardRepo.groups(ctx.tx, m, slice);
   const answered = await dashboardRepo.answeredByDay(ctx.tx, m, slice);
   const of = (dim: Dimension) => countsOf(groups, dim);

@@ -155,6 +155,17 @@ describe('GET /api/m/:municipality/analytics/dashboard', () => {
   });
 });
 
+describe('repeated dashboards', () => {
+  it('serve the same figures until the municipality’s data changes, then count the change', async () => {
+    const url = '/api/m/zarechny/analytics/dashboard?from=2025-01-01&to=2025-01-31';
+    expect((await get(url)).body.kpis.incoming).toBe(0);
+    expect((await get(url)).body.kpis.incoming).toBe(0);
+    await makeCases(p, 'zarechny', [{ received: '2025-01-15T07:00:00Z', answerDue: '2025-02-14' }]);
+    const after = await get(url);
+    expect(after.body.kpis).toMatchObject({ incoming: 1, open: 1, overdueNow: 1 });
+  });
+});
+
 describe('executors and departments', () => {
   it('counts a resolution’s responsible executor and their department, and filters by them', async () => {
     const { body } = await get('/api/m/zarechny/analytics/dashboard?from=2025-02-01&to=2025-02-28');

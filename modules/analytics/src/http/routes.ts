@@ -5,6 +5,7 @@ import { cityScore } from '../application/cityscore.ts';
 import { dashboard } from '../application/dashboard.ts';
 import { exportReport } from '../application/export-report.ts';
 import { heatmap } from '../application/heatmap.ts';
+import { ResultCache } from '../application/result-cache.ts';
 import { regionRollup } from '../application/rollup.ts';
 import { effectiveTargets, setTargets } from '../application/targets.ts';
 import {
@@ -32,6 +33,7 @@ const FILTERS =
 /** Dashboards, drill-down, heat map, CityScore and its targets, report export, region roll-up. */
 export function analyticsRoutes(app: TypedApp, services: Services, registry: ServiceRegistry): void {
   const view = requirePermission('analytics.view');
+  const cache = new ResultCache();
 
   app.get(
     '/m/:municipality/analytics/dashboard',
@@ -45,7 +47,7 @@ export function analyticsRoutes(app: TypedApp, services: Services, registry: Ser
         response: { 200: dashboardOut },
       },
     },
-    async (req) => req.useCase((ctx) => dashboard(ctx, registry, req.query)),
+    async (req) => req.useCase((ctx) => dashboard(ctx, registry, req.query, cache)),
   );
 
   app.get(
