@@ -72,7 +72,9 @@ export async function measureOn(mode: DbMode, o: BenchOptions, log: (m: string) 
     const latency = (name: string, f: LatencyFigures, baseline: string, goal: string) =>
       metric(`${mode}.${name}.p95`, f.missing ? null : f.p95, 'ms', baseline, f.rawP95, {
         goal,
-        note: f.missing ?? `${size}, ${f.requests} requests`,
+        note:
+          f.missing ??
+          `${size}, ${f.requests} requests; slowest: ${decodeURIComponent(f.slowest?.path.replace('/api/m/zarechny/', '') ?? '')} (median ${round(f.slowest?.median ?? 0)} ms)`,
       });
     const metrics = [
       metric(

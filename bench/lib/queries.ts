@@ -6,6 +6,8 @@ export interface LatencyFigures {
   p95: number;
   rawP95: number;
   requests: number;
+  /** The slowest case (by its median) and its median, in ms. */
+  slowest: { path: string; median: number } | null;
   /** Why there is no value (the route is missing or answered with errors). */
   missing: string | null;
 }
@@ -32,10 +34,14 @@ async function compare(
       await db.query(q.sql, q.params);
       rawLatencies.push(performance.now() - t);
     }
+  const byPath = new Map<string, number[]>();
+  requests.forEach((r, i) => byPath.set(r.path, [...(byPath.get(r.path) ?? []), http.latencies[i]!]));
+  const medians = [...byPath].map(([path, xs]) => ({ path, median: percentile(xs, 50) }));
   return {
     p95: percentile(http.latencies, 95),
     rawP95: percentile(rawLatencies, 95),
     requests: requests.length,
+    slowest: medians.sort((a, b) => b.median - a.median)[0] ?? null,
     missing: failed ? `${failed} of ${requests.length} requests failed: ${http.firstError}` : null,
   };
 }
