@@ -15,14 +15,24 @@ import { staffRoutes } from './http/staff-routes.ts';
 import { loadWorkingCalendar } from './infra/calendar.repository.ts';
 import { appealPermissions } from './permissions.ts';
 
-export { submitAppeal, INTAKE_CHANNELS, type IntakeChannel, type SubmitAppealInput, type SubmitAppealOutcome } from './application/submit-appeal.ts';
+export {
+  submitAppeal,
+  INTAKE_CHANNELS,
+  type IntakeChannel,
+  type SubmitAppealInput,
+  type SubmitAppealOutcome,
+} from './application/submit-appeal.ts';
 export { getAppeal, type AppealView } from './application/appeal-view.ts';
 export { registerAppeal, type RegisterAppealInput } from './application/register-appeal.ts';
 export { applySpecialHandling, type SpecialHandlingInput } from './application/apply-special-handling.ts';
 export { redirectAppeal } from './application/redirect-appeal.ts';
 export { extendAnswerDeadline } from './application/extend-answer-deadline.ts';
 export { setAppealStatus } from './application/set-appeal-status.ts';
-export { reclassifyAppeal, type ReclassifyInput, type Classification } from './application/reclassify-appeal.ts';
+export {
+  reclassifyAppeal,
+  type ReclassifyInput,
+  type Classification,
+} from './application/reclassify-appeal.ts';
 export { mergeAppeal, type MergeAppealInput, type MergeOutcome } from './application/merge-appeal.ts';
 export { rateAnswer, rejectAnswer } from './application/answer-feedback.ts';
 export { onResolution, onAnswerDispatched, onReopen, appealsInstallHook } from './application/lifecycle.ts';
@@ -43,7 +53,10 @@ export * from './domain/statuses.ts';
 export { SPECIAL_HANDLING, SPECIAL_HANDLING_RULES, type SpecialHandling } from './domain/special-handling.ts';
 export { appealPermissions };
 
-export const appealsMigrations = { module: 'appeals', dir: fileURLToPath(new URL('../migrations', import.meta.url)) };
+export const appealsMigrations = {
+  module: 'appeals',
+  dir: fileURLToPath(new URL('../migrations', import.meta.url)),
+};
 
 /** What the appeals module does when document flow moves an appeal (registered in the composition root). */
 export const appealDocumentHooks: DocumentHooks = {

@@ -1,6 +1,7 @@
 /** The sections of a municipality's workspace and the permission each needs. */
 export interface WorkspaceSection {
-  path: 'inbox' | 'search' | 'departments' | 'members' | 'roles' | 'audit' | 'routing' | 'forecast' | 'analytics';
+  path:
+    'inbox' | 'search' | 'departments' | 'members' | 'roles' | 'audit' | 'routing' | 'forecast' | 'analytics';
   labelKey: string;
   permission: string;
 }
