@@ -59,4 +59,19 @@ describe('writeAudit in a transaction', () => {
     const report = await verifyAudit(db);
     expect(report.ok).toBe(true);
   });
+
+  it('keeps the order of writing across chains (a platform record before a tenant one)', async () => {
+    await db.transaction(async (tx) => {
+      await writeAudit(ctx(tx), { ...event(7), municipalityId: null });
+      await writeAudit(ctx(tx), event(8));
+    });
+    const order = await db.query<{ entity_id: string; chain: string }>(
+      `SELECT entity_id, chain FROM audit_log WHERE entity_id IN ('t-7', 't-8') ORDER BY seq`,
+    );
+    expect(order).toEqual([
+      { entity_id: 't-7', chain: 'platform' },
+      { entity_id: 't-8', chain: M },
+    ]);
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
 });

@@ -61,48 +61,57 @@ export async function writeAudit(ctx: Ctx, e: AuditEvent): Promise<void> {
   });
 }
 
-/** Chains the records (chain by chain, in a fixed order, so concurrent writers cannot deadlock). */
+/**
+ * Chains the records in the order they were written: the heads of their chains are locked first,
+ * in a fixed order (so concurrent writers cannot deadlock), then the records and the moved heads
+ * are written in one statement.
+ */
 async function appendRecords(sql: Sql, records: readonly Unchained[]): Promise<void> {
-  const chains = [...new Set(records.map((r) => r.chain))].sort();
-  for (const chain of chains) {
+  const heads = new Map<string, { seq: number; hash: string }>();
+  for (const chain of [...new Set(records.map((r) => r.chain))].sort()) {
     const head = await lockHead(sql, chain);
-    let seq = Number(head.chain_seq);
-    let prevHash = head.hash;
-    const params: unknown[] = [chain];
-    const rows: string[] = [];
-    for (const r of records.filter((x) => x.chain === chain)) {
-      const body: AuditRecordBody = { ...r, chainSeq: ++seq, prevHash };
-      prevHash = hashRecord(body);
-      const at = params.length;
-      rows.push(`($1, ${Array.from({ length: 13 }, (_, i) => `$${at + i + 1}`).join(', ')})`);
-      params.push(
-        body.chainSeq,
-        body.occurredAt,
-        body.municipalityId,
-        body.actor,
-        body.actorUserId,
-        body.action,
-        body.entity,
-        body.entityId,
-        body.before === null ? null : JSON.stringify(body.before),
-        body.after === null ? null : JSON.stringify(body.after),
-        body.requestId,
-        body.prevHash,
-        prevHash,
-      );
-    }
-    params.push(seq, prevHash);
-    // The records and the moved head in one statement.
-    await sql.query(
-      `WITH records AS (
-         INSERT INTO audit_log (chain, chain_seq, occurred_at, municipality_id, actor, actor_user_id, action, entity,
-           entity_id, before, after, request_id, prev_hash, hash)
-         VALUES ${rows.join(', ')}
-       )
-       UPDATE audit_chain_heads SET chain_seq = $${params.length - 1}, hash = $${params.length} WHERE chain = $1`,
-      params,
+    heads.set(chain, { seq: Number(head.chain_seq), hash: head.hash });
+  }
+  const params: unknown[] = [];
+  const rows: string[] = [];
+  for (const r of records) {
+    const head = heads.get(r.chain)!;
+    const body: AuditRecordBody = { ...r, chainSeq: head.seq + 1, prevHash: head.hash };
+    const hash = hashRecord(body);
+    heads.set(r.chain, { seq: body.chainSeq, hash });
+    const at = params.length;
+    rows.push(`(${Array.from({ length: 14 }, (_, i) => `$${at + i + 1}`).join(', ')})`);
+    params.push(
+      body.chain,
+      body.chainSeq,
+      body.occurredAt,
+      body.municipalityId,
+      body.actor,
+      body.actorUserId,
+      body.action,
+      body.entity,
+      body.entityId,
+      body.before === null ? null : JSON.stringify(body.before),
+      body.after === null ? null : JSON.stringify(body.after),
+      body.requestId,
+      body.prevHash,
+      hash,
     );
   }
+  const moved = [...heads].map(([chain, h]) => {
+    params.push(chain, h.seq, h.hash);
+    return `($${params.length - 2}, $${params.length - 1}::bigint, $${params.length})`;
+  });
+  await sql.query(
+    `WITH records AS (
+       INSERT INTO audit_log (chain, chain_seq, occurred_at, municipality_id, actor, actor_user_id, action, entity,
+         entity_id, before, after, request_id, prev_hash, hash)
+       VALUES ${rows.join(', ')}
+     )
+     UPDATE audit_chain_heads h SET chain_seq = v.seq, hash = v.hash
+     FROM (VALUES ${moved.join(', ')}) AS v(chain, seq, hash) WHERE h.chain = v.chain`,
+    params,
+  );
 }
 
 /** Locks the chain's head (creating it with the first record of a new chain). */
