@@ -67,6 +67,11 @@ const results = {
 };
 writeResults(options.out, results);
 console.log(table(results.metrics));
+for (const m of results.metrics)
+  if (m.cases?.length)
+    console.log(
+      `${m.name} per case (median ms): ${m.cases.map((c) => `${c.path || '(all)'} ${c.median_ms}`).join('; ')}`,
+    );
 for (const r of runs)
   console.log(`${r.db} ${r.db_version}: ${JSON.stringify(r.sizes)}; seconds ${JSON.stringify(r.phases)}`);
 console.log(`results: ${fileURLToPath(options.out)} (${results.machine.total_seconds} s)`);

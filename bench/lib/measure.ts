@@ -69,12 +69,14 @@ export async function measureOn(mode: DbMode, o: BenchOptions, log: (m: string) 
     );
     const failedIntakes = intakes - (intake.statuses['201'] ?? 0);
 
+    const short = (path: string) => decodeURIComponent(path.replace('/api/m/zarechny/', ''));
     const latency = (name: string, f: LatencyFigures, baseline: string, goal: string) =>
       metric(`${mode}.${name}.p95`, f.missing ? null : f.p95, 'ms', baseline, f.rawP95, {
         goal,
+        cases: f.cases.map((c) => ({ path: short(c.path), median_ms: round(c.median) })),
         note:
           f.missing ??
-          `${size}, ${f.requests} requests; slowest: ${decodeURIComponent(f.slowest?.path.replace('/api/m/zarechny/', '') ?? '')} (median ${round(f.slowest?.median ?? 0)} ms)`,
+          `${size}, ${f.requests} requests; slowest: ${short(f.slowest?.path ?? '')} (median ${round(f.slowest?.median ?? 0)} ms)`,
       });
     const metrics = [
       metric(

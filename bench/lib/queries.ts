@@ -8,6 +8,8 @@ export interface LatencyFigures {
   requests: number;
   /** The slowest case (by its median) and its median, in ms. */
   slowest: { path: string; median: number } | null;
+  /** Every case (path) with its median in ms, slowest first. */
+  cases: { path: string; median: number }[];
   /** Why there is no value (the route is missing or answered with errors). */
   missing: string | null;
 }
@@ -36,12 +38,15 @@ async function compare(
     }
   const byPath = new Map<string, number[]>();
   requests.forEach((r, i) => byPath.set(r.path, [...(byPath.get(r.path) ?? []), http.latencies[i]!]));
-  const medians = [...byPath].map(([path, xs]) => ({ path, median: percentile(xs, 50) }));
+  const medians = [...byPath]
+    .map(([path, xs]) => ({ path, median: percentile(xs, 50) }))
+    .sort((a, b) => b.median - a.median);
   return {
     p95: percentile(http.latencies, 95),
     rawP95: percentile(rawLatencies, 95),
     requests: requests.length,
-    slowest: medians.sort((a, b) => b.median - a.median)[0] ?? null,
+    slowest: medians[0] ?? null,
+    cases: medians,
     missing: failed ? `${failed} of ${requests.length} requests failed: ${http.firstError}` : null,
   };
 }

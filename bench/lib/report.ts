@@ -13,6 +13,8 @@ export interface Metric {
   /** The issue's goal, for the table (e.g. `>= 200`), and why a metric has no value. */
   goal?: string;
   note?: string;
+  /** For latency metrics: each case's median in ms, slowest first (which case dominates). */
+  cases?: { path: string; median_ms: number }[];
 }
 
 export interface Machine {
@@ -43,7 +45,7 @@ export function metric(
   unit: string,
   baseline: string | null = null,
   baselineValue: number | null = null,
-  extra: Pick<Metric, 'goal' | 'note'> = {},
+  extra: Pick<Metric, 'goal' | 'note' | 'cases'> = {},
 ): Metric {
   const ratio = value !== null && baselineValue ? round(value / baselineValue, 3) : null;
   return {
