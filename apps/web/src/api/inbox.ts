@@ -53,11 +53,15 @@ export interface InboxItem {
 
 export interface InboxPage {
   items: InboxItem[];
+  /** Exact up to 10,000; above, 10,000 with `totalIsEstimate` («10 000+»). */
   total: number;
+  totalIsEstimate?: boolean;
   limit: number;
   offset: number;
   /** How many cases each box holds for the caller (shown next to the box names). */
   counts: Record<InboxBox, number>;
+  /** Boxes whose count is a lower bound (more than 10,000 cases). */
+  estimatedCounts?: InboxBox[];
 }
 
 /** The inbox's query as the page keeps it in its URL. */

@@ -5,7 +5,9 @@ import { SPECIAL_HANDLING } from '../domain/special-handling.ts';
 import { APPEAL_STATUSES, STAFF_SETTABLE } from '../domain/statuses.ts';
 import { INBOX_BOXES, INBOX_SORTS } from '../infra/inbox.repository.ts';
 
-const code = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'codes are lowercase latin letters, digits, underscores');
+const code = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'codes are lowercase latin letters, digits, underscores');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'slug: lowercase latin letters, digits, dashes');
 const isoDate = z
   .string()
@@ -22,7 +24,9 @@ export const submitIn = z.object({
   category: code,
   theme: code.nullable().optional(),
   /** Values of the package's intake form by field key; the form's own rules are checked by the use case. */
-  fields: z.record(z.string().max(64), z.unknown()).refine((f) => Object.keys(f).length <= 100, 'at most 100 fields'),
+  fields: z
+    .record(z.string().max(64), z.unknown())
+    .refine((f) => Object.keys(f).length <= 100, 'at most 100 fields'),
   isPublic: z.boolean().optional(),
   channel: z.enum(['web', 'widget']).default('web'),
 });
@@ -53,7 +57,13 @@ const question = z.object({
 export const appealOut = z.object({
   id: z.string(),
   municipality: z.string(),
-  service: z.object({ id: z.string(), slug: z.string(), packageSlug: z.string(), name: text, law59: z.boolean() }),
+  service: z.object({
+    id: z.string(),
+    slug: z.string(),
+    packageSlug: z.string(),
+    name: text,
+    law59: z.boolean(),
+  }),
   category: titled,
   theme: titled.nullable(),
   status: z.string(),
@@ -100,9 +110,18 @@ export const appealOut = z.object({
 
 export const appealDetailOut = z.object({
   appeal: appealOut,
-  history: z.array(z.object({ at: z.date(), actor: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) })),
+  history: z.array(
+    z.object({ at: z.date(), actor: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) }),
+  ),
   documents: z.array(
-    z.object({ id: z.string(), kind: z.string(), direction: z.string(), status: z.string(), regNumber: z.string().nullable(), title: z.string() }),
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      direction: z.string(),
+      status: z.string(),
+      regNumber: z.string().nullable(),
+      title: z.string(),
+    }),
   ),
 });
 
@@ -126,14 +145,22 @@ export const inboxQuery = z.object({
   executor: uuidSchema.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().min(1).max(200).optional(),
   sort: z.enum(INBOX_SORTS).default('received_desc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-const boxCounts = z.object(Object.fromEntries(INBOX_BOXES.map((b) => [b, z.number()])) as Record<(typeof INBOX_BOXES)[number], z.ZodNumber>);
+const boxCounts = z.object(
+  Object.fromEntries(INBOX_BOXES.map((b) => [b, z.number()])) as Record<
+    (typeof INBOX_BOXES)[number],
+    z.ZodNumber
+  >,
+);
 
 export const inboxOut = z.object({
   items: z.array(
@@ -160,10 +187,14 @@ export const inboxOut = z.object({
       overdue: z.boolean(),
     }),
   ),
+  /** Exact up to 10,000 cases; above, 10,000 with `totalIsEstimate` (shown as «10 000+»). */
   total: z.number(),
+  totalIsEstimate: z.boolean().default(false),
   limit: z.number(),
   offset: z.number(),
   counts: boxCounts,
+  /** Boxes holding more than 10,000 cases: their count is 10,000, a lower bound. */
+  estimatedCounts: z.array(z.enum(INBOX_BOXES)).default([]),
 });
 
 const specialHandlingIn = z.object({
@@ -173,7 +204,10 @@ const specialHandlingIn = z.object({
 });
 
 export const registerIn = z.object({
-  questions: z.array(z.object({ text: z.string().trim().min(1).max(20_000), theme: code.nullable().optional() })).max(50).optional(),
+  questions: z
+    .array(z.object({ text: z.string().trim().min(1).max(20_000), theme: code.nullable().optional() }))
+    .max(50)
+    .optional(),
   category: code.optional(),
   theme: code.nullable().optional(),
   isPublic: z.boolean().optional(),
@@ -181,8 +215,14 @@ export const registerIn = z.object({
 });
 export { specialHandlingIn };
 
-export const redirectIn = z.object({ to: z.string().trim().min(2).max(500), note: note.nullable().optional() });
-export const extendIn = z.object({ days: z.number().int().min(1).max(365), reason: z.string().trim().min(3).max(2000) });
+export const redirectIn = z.object({
+  to: z.string().trim().min(2).max(500),
+  note: note.nullable().optional(),
+});
+export const extendIn = z.object({
+  days: z.number().int().min(1).max(365),
+  reason: z.string().trim().min(3).max(2000),
+});
 export const statusIn = z.object({
   status: z.enum(STAFF_SETTABLE as unknown as [string, ...string[]]),
   duplicateOf: uuidSchema.nullable().optional(),
@@ -190,7 +230,10 @@ export const statusIn = z.object({
 });
 
 export const residentParams = municipalityParam.extend({ id: uuidSchema });
-export const ratingIn = z.object({ rating: z.number().int().min(1).max(5), comment: note.nullable().optional() });
+export const ratingIn = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: note.nullable().optional(),
+});
 export const rejectionIn = z.object({ comment: z.string().trim().min(3).max(5000) });
 
 export const residentAppealOut = z.object({
@@ -218,7 +261,15 @@ export const residentAppealOut = z.object({
   rating: z.number().nullable(),
   ratingComment: z.string().nullable(),
   rejectedAt: z.date().nullable(),
-  answers: z.array(z.object({ id: z.string(), kind: z.string(), regNumber: z.string().nullable(), regDate: z.string().nullable(), title: z.string() })),
+  answers: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      regNumber: z.string().nullable(),
+      regDate: z.string().nullable(),
+      title: z.string(),
+    }),
+  ),
 });
 
 export const reportsQuery = z.object({
@@ -227,8 +278,16 @@ export const reportsQuery = z.object({
     .max(200)
     .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is minLon,minLat,maxLon,maxLat')
     .transform((s) => s.split(',').map(Number))
-    .refine(([minLon, minLat, maxLon, maxLat]) => minLon! <= maxLon! && minLat! <= maxLat!, 'bbox corners are min then max')
-    .transform(([minLon, minLat, maxLon, maxLat]) => ({ minLon: minLon!, minLat: minLat!, maxLon: maxLon!, maxLat: maxLat! }))
+    .refine(
+      ([minLon, minLat, maxLon, maxLat]) => minLon! <= maxLon! && minLat! <= maxLat!,
+      'bbox corners are min then max',
+    )
+    .transform(([minLon, minLat, maxLon, maxLat]) => ({
+      minLon: minLon!,
+      minLat: minLat!,
+      maxLon: maxLon!,
+      maxLat: maxLat!,
+    }))
     .optional(),
   status: statusList.optional(),
   category: code.optional(),
@@ -249,7 +308,10 @@ export const reportOut = z.object({
 
 export const calendarQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const overrideParams = z.object({ date: isoDate });
-export const overrideIn = z.object({ kind: z.enum(['off', 'working']), note: z.string().trim().max(500).default('') });
+export const overrideIn = z.object({
+  kind: z.enum(['off', 'working']),
+  note: z.string().trim().max(500).default(''),
+});
 export const overrideOut = z.object({
   date: z.string(),
   kind: z.string(),

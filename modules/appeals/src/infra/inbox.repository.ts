@@ -1,7 +1,15 @@
 import type { Sql } from '@zemstvo/kernel';
 import type { AppealStage, AppealStatus } from '../domain/statuses.ts';
 
-export const INBOX_BOXES = ['to_register', 'to_decide', 'to_execute', 'to_approve', 'to_sign', 'overdue', 'all'] as const;
+export const INBOX_BOXES = [
+  'to_register',
+  'to_decide',
+  'to_execute',
+  'to_approve',
+  'to_sign',
+  'overdue',
+  'all',
+] as const;
 export type InboxBox = (typeof INBOX_BOXES)[number];
 export const INBOX_SORTS = ['received_desc', 'received_asc', 'due_asc'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
@@ -88,15 +96,25 @@ const BOXES: Readonly<Record<InboxBox, string>> = {
 const ORDER: Readonly<Record<InboxSort, string>> = {
   received_desc: 'a.received_at DESC, a.document_id DESC',
   received_asc: 'a.received_at ASC, a.document_id ASC',
-  due_asc: 'coalesce(a.notice_due, a.answer_due, a.registration_due) ASC, a.received_at ASC, a.document_id ASC',
+  due_asc:
+    'coalesce(a.notice_due, a.answer_due, a.registration_due) ASC, a.received_at ASC, a.document_id ASC',
 };
+
+/** Boxes and totals are counted exactly up to this many cases; above it the answer says «10 000+». */
+export const INBOX_COUNT_CAP = 10_000;
+const capped = (rows: string, cap = INBOX_COUNT_CAP) =>
+  `SELECT count(*)::int AS total FROM (${rows} LIMIT ${cap + 1}) capped`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function where(q: InboxQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [null, q.userId, q.today, q.canSign];
   // Every parameter is referenced, whichever box is asked for (PostgreSQL must know each one's type).
-  const conds = ['a.municipality_id = $1', '($2::uuid IS NULL OR $2::uuid IS NOT NULL) AND $3::date IS NOT NULL AND $4::boolean IS NOT NULL', BOXES[q.box]];
+  const conds = [
+    'a.municipality_id = $1',
+    '($2::uuid IS NULL OR $2::uuid IS NOT NULL) AND $3::date IS NOT NULL AND $4::boolean IS NOT NULL',
+    BOXES[q.box],
+  ];
   const add = (cond: (n: string) => string, value: unknown) => {
     params.push(value);
     conds.push(cond(`$${params.length}`));
@@ -104,10 +122,16 @@ function where(q: InboxQuery): { sql: string; params: unknown[] } {
   if (q.statuses?.length) add((p) => `a.status = ANY(${p}::text[])`, [...q.statuses]);
   if (q.category) add((p) => `a.category_code = ${p}`, q.category);
   if (q.service)
-    add((p) => `a.service_instance_id = (SELECT x.id FROM service_instances x WHERE x.municipality_id = a.municipality_id AND x.slug = ${p})`, q.service);
+    add(
+      (p) =>
+        `a.service_instance_id = (SELECT x.id FROM service_instances x WHERE x.municipality_id = a.municipality_id AND x.slug = ${p})`,
+      q.service,
+    );
   if (q.executor)
     add(
-      (p) => `EXISTS (SELECT 1 FROM assignments x WHERE x.municipality_id = a.municipality_id AND x.document_id = a.document_id
+      (
+        p,
+      ) => `EXISTS (SELECT 1 FROM assignments x WHERE x.municipality_id = a.municipality_id AND x.document_id = a.document_id
         AND x.executor_user_id = ${p}::uuid AND x.status <> 'cancelled')`,
       q.executor,
     );
@@ -121,7 +145,12 @@ function where(q: InboxQuery): { sql: string; params: unknown[] } {
 
 export const inboxRepo = {
   /** One page of a box, and how many cases the box holds with these filters. */
-  async page(sql: Sql, municipalityId: string, q: InboxQuery): Promise<{ items: InboxRow[]; total: number }> {
+  async page(
+    sql: Sql,
+    municipalityId: string,
+    q: InboxQuery,
+    countCap = INBOX_COUNT_CAP,
+  ): Promise<{ items: InboxRow[]; total: number; totalIsEstimate: boolean }> {
     const w = where(q);
     w.params[0] = municipalityId;
     const n = w.params.length;
@@ -144,23 +173,42 @@ export const inboxRepo = {
        ORDER BY ${ORDER[q.sort]}`,
       [...w.params, q.limit, q.offset],
     );
-    const [count] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM appeals a WHERE ${w.sql}`, w.params);
-    return { items, total: count?.n ?? 0 };
+    // A short page tells the total without counting; otherwise count up to the cap (at least past this
+    // page): a bigger box answers «10 000+» instead of counting every case on every page.
+    if (items.length < q.limit && (items.length > 0 || q.offset === 0))
+      return { items, total: q.offset + items.length, totalIsEstimate: false };
+    const cap = Math.max(countCap, q.offset + q.limit);
+    const [count] = await sql.query<{ total: number }>(
+      capped(`SELECT 1 FROM appeals a WHERE ${w.sql}`, cap),
+      w.params,
+    );
+    const total = count?.total ?? 0;
+    return { items, total: Math.min(total, cap), totalIsEstimate: total > cap };
   },
 
   /**
-   * How many cases each box holds for the caller (the inbox's tabs): every box but «all» holds
-   * open cases only, so one pass over the open ones counts them.
+   * How many cases each box holds for the caller (the inbox's tabs), each counted up to the cap:
+   * `estimated` lists the boxes that hold more (shown as «10 000+»), so a tab costs at most a walk
+   * of the cap's rows of an index, not a pass over every open case.
    */
-  async counts(sql: Sql, municipalityId: string, q: Pick<InboxQuery, 'userId' | 'canSign' | 'today'>): Promise<Record<InboxBox, number>> {
-    const open = INBOX_BOXES.filter((b) => b !== 'all');
-    const cols = open.map((b) => `count(*) FILTER (WHERE ${BOXES[b]})::int AS ${b}`).join(', ');
+  async counts(
+    sql: Sql,
+    municipalityId: string,
+    q: Pick<InboxQuery, 'userId' | 'canSign' | 'today'>,
+    cap = INBOX_COUNT_CAP,
+  ): Promise<{ counts: Record<InboxBox, number>; estimated: InboxBox[] }> {
+    const cols = INBOX_BOXES.map(
+      (b) =>
+        `(${capped(`SELECT 1 FROM appeals a WHERE a.municipality_id = $1 AND ${BOXES[b]}`, cap)}) AS ${b}`,
+    ).join(', ');
     const [row] = await sql.query<Record<InboxBox, number>>(
-      `SELECT ${cols}, (SELECT count(*)::int FROM appeals x WHERE x.municipality_id = $1) AS all
-       FROM appeals a WHERE a.municipality_id = $1 AND a.closed_at IS NULL
-         AND ($2::uuid IS NULL OR $2::uuid IS NOT NULL) AND $3::date IS NOT NULL AND $4::boolean IS NOT NULL`,
+      `SELECT ${cols} WHERE ($2::uuid IS NULL OR $2::uuid IS NOT NULL) AND $3::date IS NOT NULL AND $4::boolean IS NOT NULL`,
       [municipalityId, q.userId, q.today, q.canSign],
     );
-    return row!;
+    const counts = Object.fromEntries(INBOX_BOXES.map((b) => [b, Math.min(row![b], cap)])) as Record<
+      InboxBox,
+      number
+    >;
+    return { counts, estimated: INBOX_BOXES.filter((b) => row![b] > cap) };
   },
 };

@@ -7,12 +7,15 @@ export function InboxBoxes({
   boxes,
   query,
   counts,
+  estimated = [],
 }: {
   boxes: readonly InboxBox[];
   query: InboxQuery;
   counts: Partial<Record<InboxBox, number>>;
+  /** Boxes whose count is a lower bound: shown as «10 000+». */
+  estimated?: readonly InboxBox[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <nav className="box-tabs" aria-label={t('inbox.boxesLabel')}>
       <ul>
@@ -23,7 +26,14 @@ export function InboxBoxes({
               aria-current={box === query.box ? 'page' : undefined}
             >
               {t(`inbox.box.${box}`)}
-              {counts[box] !== undefined && <span className="box-count"> {counts[box]}</span>}
+              {counts[box] !== undefined && (
+                <span className="box-count">
+                  {' '}
+                  {estimated.includes(box)
+                    ? t('inbox.atLeast', { n: counts[box].toLocaleString(i18n.language) })
+                    : counts[box]}
+                </span>
+              )}
             </Link>
           </li>
         ))}

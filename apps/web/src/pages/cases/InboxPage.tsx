@@ -24,7 +24,7 @@ import { InboxTable } from './InboxTable.tsx';
 
 /** The staff inbox: boxes by role, a search box and filters, one server-side page at a time. */
 function Inbox() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { municipality } = useWorkspace();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -35,18 +35,24 @@ function Inbox() {
   const go = (q: InboxQuery) => void navigate(`?${inboxSearch(q).toString()}`);
   // The counts of the last answer stay on the boxes while the next page loads.
   const counts = useRef<Partial<Record<InboxBox, number>>>({});
-  if (state.status === 'ready') counts.current = state.data.counts;
+  const estimated = useRef<readonly InboxBox[]>([]);
+  if (state.status === 'ready') {
+    counts.current = state.data.counts;
+    estimated.current = state.data.estimatedCounts ?? [];
+  }
   const caption = t('inbox.caption', { box: t(`inbox.box.${query.box}`) });
 
   return (
     <>
-      <InboxBoxes boxes={boxes} query={query} counts={counts.current} />
+      <InboxBoxes boxes={boxes} query={query} counts={counts.current} estimated={estimated.current} />
       <InboxFilters key={params.toString()} query={query} categories={categories} onApply={go} />
       <Loaded state={state} onRetry={reload}>
         {(result) => (
           <>
             <p role="status" className="result-count">
-              {t('inbox.found', { count: result.total })}
+              {result.totalIsEstimate
+                ? t('inbox.foundMore', { n: result.total.toLocaleString(i18n.language) })
+                : t('inbox.found', { count: result.total })}
             </p>
             {result.items.length > 0 && (
               <InboxTable slug={municipality.slug} items={result.items} caption={caption} />
