@@ -25,7 +25,9 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** Exact up to 10,000 hits; beyond it 10,000 with totalIsEstimate set ("more than 10,000"). */
   total: number;
+  totalIsEstimate?: boolean;
   items: SearchHit[];
   facets: Record<Facet, FacetValue[]>;
   corrected: string[] | null;

@@ -3,6 +3,7 @@ import { instancesRepo, type ServiceRegistry } from '@zemstvo/catalog';
 import type { Ctx, LocalizedText } from '@zemstvo/kernel';
 import { extractMetadata } from '../domain/extract.ts';
 import {
+  FACET_CAP,
   searchRepo,
   type SearchFilters,
   type SearchQuery,
@@ -38,7 +39,10 @@ export interface SearchItem {
 }
 
 export interface SearchResult {
+  /** Exact up to FACET_CAP hits; beyond it FACET_CAP, with totalIsEstimate set. */
   total: number;
+  /** More than FACET_CAP hits: the total is a lower bound and the facets count the first FACET_CAP. */
+  totalIsEstimate: boolean;
   items: SearchItem[];
   facets: Record<'kind' | 'category' | 'theme' | 'district' | 'status' | 'period' | 'executor', FacetValue[]>;
   /** When the words as typed found nothing: the stems they were corrected to (typo tolerance). */
@@ -101,10 +105,15 @@ export async function searchDocuments(
 ): Promise<SearchResult> {
   const { q, limit, offset, ...filters } = input;
   let query: SearchQuery = { kind: 'words', text: q };
-  let found = await searchRepo.page(ctx.tx, query, scope, filters, limit, offset);
+  const find = async () => {
+    const facetRows = await searchRepo.facets(ctx.tx, query, scope, filters);
+    const n = facetRows.find((f) => f.facet === 'total')?.n ?? 0;
+    const items = n > offset ? await searchRepo.page(ctx.tx, query, scope, filters, limit, offset) : [];
+    return { facets: facetRows, items, total: n };
+  };
+  let found = await find();
   let corrected: string[] | null = null;
-  const total = (rows: typeof found) => rows.facets.find((f) => f.facet === 'total')?.n ?? 0;
-  if (total(found) === 0) {
+  if (found.total === 0) {
     const words = (q.match(WORD) ?? []).slice(0, 8);
     const reach = scope.municipalities ?? scope.staffMunicipalities;
     const cfg = await searchRepo.configOf(ctx.tx, reach.length ? reach : []);
@@ -116,7 +125,7 @@ export async function searchDocuments(
     const stems = fixes.filter((f) => f.stem).map((f) => f.fixed ?? f.stem!);
     if (fixes.some((f) => f.stem && f.fixed && f.fixed !== f.stem)) {
       query = { kind: 'stems', text: stems.join(' ') };
-      found = await searchRepo.page(ctx.tx, query, scope, filters, limit, offset);
+      found = await find();
       corrected = stems;
     }
   }
@@ -146,7 +155,8 @@ export async function searchDocuments(
   }
   for (const list of Object.values(facets))
     list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return { total: total(found), items, facets, corrected };
+  const totalIsEstimate = found.total > FACET_CAP;
+  return { total: Math.min(found.total, FACET_CAP), totalIsEstimate, items, facets, corrected };
 }
 
 const present = (r: SearchRow, title: string): Omit<SearchItem, 'snippet' | 'metadata'> => ({

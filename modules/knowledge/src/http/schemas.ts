@@ -27,6 +27,8 @@ const facetValue = z.object({
 
 export const searchOut = z.object({
   total: z.number(),
+  /** More than 10,000 hits: `total` is 10,000 (show "10,000+") and the facets count the first 10,000. */
+  totalIsEstimate: z.boolean().default(false),
   items: z.array(
     z.object({
       id: z.string(),

@@ -88,17 +88,18 @@ function matched(q: SearchQuery, scope: SearchScope, f: SearchFilters) {
   const cte = `q AS (
       SELECT c.cfg, ${tq} AS tq, ${pq} AS pq FROM (SELECT DISTINCT e.cfg FROM search_entries e
         WHERE e.municipality_id = ANY(coalesce(${scope.municipalities ? `$5::uuid[]` : 'NULL'}, ARRAY(SELECT id FROM municipalities)))) c
-    ),
-    hits AS (
-      SELECT e.*, q.tq,
-        (ts_rank_cd(e.tsv, q.tq, 32) + CASE WHEN e.tsv @@ q.pq THEN 1 ELSE 0 END)
-          * (0.5 + 0.5 * exp(-greatest(extract(epoch FROM now() - e.doc_date), 0) / (180 * 86400))) AS score,
-        e.municipality_id = ANY($2::uuid[]) AS staff
-      FROM search_entries e JOIN q ON q.cfg = e.cfg
-      WHERE e.tsv @@ q.tq AND ${conds.join(' AND ')}
     )`;
-  return { cte, params };
+  const where = `e.tsv @@ q.tq AND ${conds.join(' AND ')}`;
+  return { cte, where, params };
 }
+
+/**
+ * Hits counted exactly up to this many; beyond it the total says "more than" and the facets are
+ * counted over the first FACET_CAP hits the index yields (see docs/search.md).
+ */
+export const FACET_CAP = 10_000;
+/** Hits ranked in full (phrase and recency): the best ones by plain cover density (`ts_rank_cd`). */
+export const RANK_CANDIDATES = 2_000;
 
 export const searchRepo = {
   async configOf(sql: Sql, municipalityIds: readonly string[]): Promise<string> {
@@ -109,21 +110,18 @@ export const searchRepo = {
     return row?.cfg ?? 'simple';
   },
 
-  async page(sql: Sql, q: SearchQuery, scope: SearchScope, f: SearchFilters, limit: number, offset: number) {
-    const { cte, params } = matched(q, scope, f);
-    const n = params.length;
-    const items = await sql.query<SearchRow>(
-      `WITH ${cte}
-       SELECT h.document_id AS id, h.municipality_id AS "municipalityId", m.slug AS municipality, h.cfg::text AS cfg, h.kind,
-         h.title, left(h.body || E'\\n' || h.files_text, 20000) AS text, h.reg_number AS "regNumber", h.status,
-         h.doc_date AS date, h.score::float8 AS score, h.category_code AS "categoryCode", h.theme_code AS "themeCode",
-         h.person_names AS "personNames", h.metadata, h.staff
-       FROM hits h JOIN municipalities m ON m.id = h.municipality_id
-       ORDER BY h.score DESC, h.doc_date DESC, h.document_id LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...params, limit, offset],
-    );
-    const facets = await sql.query<FacetRow>(
-      `WITH ${cte}
+  /**
+   * The total (exact up to FACET_CAP, else FACET_CAP + 1) and the facets over the same hits: no
+   * ranking, only the columns the facets need, so the cost is bounded by the cap.
+   */
+  async facets(sql: Sql, q: SearchQuery, scope: SearchScope, f: SearchFilters): Promise<FacetRow[]> {
+    const { cte, where, params } = matched(q, scope, f);
+    return sql.query<FacetRow>(
+      `WITH ${cte}, hits AS (
+         SELECT e.kind, e.category_code, e.theme_code, e.district, e.status, e.doc_date, e.executor_user_id,
+           e.municipality_id = ANY($2::uuid[]) AS staff
+         FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where} LIMIT ${FACET_CAP + 1}
+       )
        SELECT 'total' AS facet, '' AS value, NULL AS label, count(*)::int AS n FROM hits
        UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM hits GROUP BY kind
        UNION ALL SELECT 'category', category_code, NULL, count(*)::int FROM hits WHERE category_code IS NOT NULL GROUP BY category_code
@@ -135,7 +133,38 @@ export const searchRepo = {
          JOIN users u ON u.id = h.executor_user_id WHERE h.staff GROUP BY h.executor_user_id, u.display_name`,
       params,
     );
-    return { items, facets };
+  },
+
+  /**
+   * The page: the best RANK_CANDIDATES hits (at least offset + limit) by cover density, re-ranked
+   * with the exact phrase and recency terms; only the page rows read their texts. With fewer hits
+   * than candidates every hit is ranked in full, as before.
+   */
+  async page(sql: Sql, q: SearchQuery, scope: SearchScope, f: SearchFilters, limit: number, offset: number) {
+    const { cte, where, params } = matched(q, scope, f);
+    const n = params.length;
+    return sql.query<SearchRow>(
+      `WITH ${cte}, cand AS (
+         SELECT e.municipality_id, e.document_id, q.pq, ts_rank_cd(e.tsv, q.tq, 32) AS rank
+         FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where}
+         ORDER BY rank DESC, e.doc_date DESC, e.document_id LIMIT $${n + 3}
+       ),
+       ranked AS (
+         SELECT c.municipality_id, c.document_id,
+           (c.rank + CASE WHEN e.tsv @@ c.pq THEN 1 ELSE 0 END)
+             * (0.5 + 0.5 * exp(-greatest(extract(epoch FROM now() - e.doc_date), 0) / (180 * 86400))) AS score
+         FROM cand c JOIN search_entries e ON e.municipality_id = c.municipality_id AND e.document_id = c.document_id
+         ORDER BY score DESC, e.doc_date DESC, c.document_id LIMIT $${n + 1} OFFSET $${n + 2}
+       )
+       SELECT h.document_id AS id, h.municipality_id AS "municipalityId", m.slug AS municipality, h.cfg::text AS cfg, h.kind,
+         h.title, left(h.body || E'\\n' || h.files_text, 20000) AS text, h.reg_number AS "regNumber", h.status,
+         h.doc_date AS date, r.score::float8 AS score, h.category_code AS "categoryCode", h.theme_code AS "themeCode",
+         h.person_names AS "personNames", h.metadata, h.municipality_id = ANY($2::uuid[]) AS staff
+       FROM ranked r JOIN search_entries h ON h.municipality_id = r.municipality_id AND h.document_id = r.document_id
+         JOIN municipalities m ON m.id = h.municipality_id
+       ORDER BY r.score DESC, h.doc_date DESC, h.document_id`,
+      [...params, limit, offset, Math.max(RANK_CANDIDATES, offset + limit)],
+    );
   },
 
   /** Headlines over already masked texts, for the query in each row's configuration. */

@@ -22,7 +22,7 @@ import { SearchHits } from './SearchHits.tsx';
 
 /** Staff search in one municipality: the query and filters live in the URL. */
 function Search() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { municipality } = useWorkspace();
   const slug = municipality.slug;
   const [params] = useSearchParams();
@@ -71,7 +71,11 @@ function Search() {
               <p className="notice">{t('search.corrected', { words: result.data.corrected.join(', ') })}</p>
             )}
             <p role="status" className="result-count">
-              {result.data.total > 0 ? t('search.found', { count: result.data.total }) : t('search.empty')}
+              {result.data.totalIsEstimate
+                ? t('search.found_estimate', { n: result.data.total.toLocaleString(i18n.language) })
+                : result.data.total > 0
+                  ? t('search.found', { count: result.data.total })
+                  : t('search.empty')}
             </p>
             <SearchHits
               items={result.data.items}
