@@ -111,16 +111,22 @@ export const searchRepo = {
   },
 
   /**
-   * The total (exact up to FACET_CAP, else FACET_CAP + 1) and the facets over the same hits: no
+   * The total (exact up to `cap`, else cap + 1) and the facets over the same hits: no
    * ranking, only the columns the facets need, so the cost is bounded by the cap.
    */
-  async facets(sql: Sql, q: SearchQuery, scope: SearchScope, f: SearchFilters): Promise<FacetRow[]> {
+  async facets(
+    sql: Sql,
+    q: SearchQuery,
+    scope: SearchScope,
+    f: SearchFilters,
+    cap = FACET_CAP,
+  ): Promise<FacetRow[]> {
     const { cte, where, params } = matched(q, scope, f);
     return sql.query<FacetRow>(
       `WITH ${cte}, hits AS (
          SELECT e.kind, e.category_code, e.theme_code, e.district, e.status, e.doc_date, e.executor_user_id,
            e.municipality_id = ANY($2::uuid[]) AS staff
-         FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where} LIMIT ${FACET_CAP + 1}
+         FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where} LIMIT ${Math.trunc(cap) + 1}
        )
        SELECT 'total' AS facet, '' AS value, NULL AS label, count(*)::int AS n FROM hits
        UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM hits GROUP BY kind

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@zemstvo/db';
+import { newId } from '@zemstvo/kernel';
+import { openTestDatabase } from '@zemstvo/server/testing';
+import { searchRepo, type SearchScope } from './search.repository.ts';
+
+/** The bounds that keep search proportional to the page: the facet cap and the page's own rows. */
+describe('search bounds', () => {
+  let db: Database;
+  let scope: SearchScope;
+  const ids: string[] = [];
+  const q = { kind: 'words', text: 'кракозябра' } as const;
+
+  beforeAll(async () => {
+    db = await openTestDatabase({ demo: true });
+    const [row] = await db.query<{ m: string; svc: string }>(
+      `SELECT s.municipality_id AS m, s.id AS svc FROM service_instances s JOIN municipalities x ON x.id = s.municipality_id
+       WHERE x.slug = 'zarechny' AND s.slug = 'appeals-59fz'`,
+    );
+    const { m, svc } = row!;
+    scope = { staffMunicipalities: [m], applicantUserId: null, publicInstances: [], municipalities: [m] };
+    for (let i = 0; i < 5; i++) {
+      const id = newId();
+      ids.push(id);
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO documents (municipality_id, id, direction, kind, status, title, body, source_channel, service_instance_id, created_at, updated_at)
+           VALUES ($1, $2, 'incoming', 'appeal', 'received', 'Обращение', $3, 'web', $4, now(), now())`,
+          [m, id, `Во дворе кракозябра номер ${i}${i === 3 ? ', опять кракозябра и кракозябра' : ''}`, svc],
+        );
+        await tx.query(
+          `INSERT INTO appeals (municipality_id, document_id, service_instance_id, category_code, is_public, status, stage, received_at,
+             registration_due, deadline_rule, deadline_rule_version, search_text)
+           VALUES ($1, $2, $3, 'housing', false, 'received', 'receipt', now(), current_date + 3, 'fz59.registration', 1, '')`,
+          [m, id, svc],
+        );
+      });
+    }
+  });
+  afterAll(async () => db.close());
+
+  const count = (rows: { facet: string; value: string; n: number }[], facet: string, value = '') =>
+    rows.find((r) => r.facet === facet && r.value === value)?.n;
+
+  it('counts every hit up to the cap, and one more than the cap beyond it', async () => {
+    const exact = await searchRepo.facets(db, q, scope, {}, 10);
+    expect(count(exact, 'total')).toBe(5);
+    expect(count(exact, 'category', 'housing')).toBe(5);
+    const capped = await searchRepo.facets(db, q, scope, {}, 3);
+    expect(count(capped, 'total')).toBe(4);
+    expect(count(capped, 'kind', 'appeal')).toBe(4);
+  });
+
+  it('ranks the best candidates and returns only the page rows, with their texts', async () => {
+    const page = await searchRepo.page(db, q, scope, {}, 2, 0);
+    expect(page).toHaveLength(2);
+    expect(page[0]!.id).toBe(ids[3]);
+    expect(page[0]!.text).toContain('кракозябра');
+    const rest = await searchRepo.page(db, q, scope, {}, 10, 2);
+    expect(rest.map((r) => r.id).sort()).toEqual(ids.filter((id) => !page.some((p) => p.id === id)).sort());
+  });
+});
