@@ -85,9 +85,11 @@ function matched(q: SearchQuery, scope: SearchScope, f: SearchFilters) {
   if (f.to) add((p) => `e.doc_date < ${p}::date + 1`, f.to);
   const { tq, pq } = tsqueryOf(q, 'c.cfg');
   // One query per text search configuration in reach (usually one), so the GIN index serves it.
+  // An entry's configuration is always its municipality's (kept by the fts_config trigger), so the
+  // configurations come from the municipalities, not from a scan of their entries.
   const cte = `q AS (
-      SELECT c.cfg, ${tq} AS tq, ${pq} AS pq FROM (SELECT DISTINCT e.cfg FROM search_entries e
-        WHERE e.municipality_id = ANY(coalesce(${scope.municipalities ? `$5::uuid[]` : 'NULL'}, ARRAY(SELECT id FROM municipalities)))) c
+      SELECT c.cfg, ${tq} AS tq, ${pq} AS pq FROM (SELECT DISTINCT m.fts_config::regconfig AS cfg FROM municipalities m
+        WHERE m.id = ANY(coalesce(${scope.municipalities ? `$5::uuid[]` : 'NULL'}, ARRAY(SELECT id FROM municipalities)))) c
     )`;
   const where = `e.tsv @@ q.tq AND ${conds.join(' AND ')}`;
   return { cte, where, params };
