@@ -51,7 +51,8 @@ export function LocationPicker({ id, label, hint, error, required, value, onChan
       lat !== null && lon !== null
         ? circleMarker([lat, lon], { radius: 9, weight: 3, color: '#9b1c1c', fillOpacity: 0.5 }).addTo(map)
         : null;
-    if (lat !== null && lon !== null && !map.getBounds().contains([lat, lon])) map.panTo([lat, lon]);
+    if (lat !== null && lon !== null && !map.getBounds().contains([lat, lon]))
+      map.panTo([lat, lon], { animate: false });
   }, [map, lat, lon]);
 
   const putAtCentre = () => {

@@ -76,7 +76,7 @@ export function ReportsMap({
       r.location ? [[r.location.lat, r.location.lon] as [number, number]] : [],
     );
     if (!fitted.current && points.length > 0) {
-      map.fitBounds(latLngBounds(points), { padding: [24, 24], maxZoom: 16 });
+      map.fitBounds(latLngBounds(points), { padding: [24, 24], maxZoom: 16, animate: false });
       fitted.current = true;
     }
     return () => {
@@ -88,7 +88,7 @@ export function ReportsMap({
     if (!map || !selected) return;
     const m = markers.current.get(selected);
     if (!m) return;
-    map.panTo(m.getLatLng());
+    map.panTo(m.getLatLng(), { animate: false });
     m.openPopup();
   }, [map, selected]);
 

@@ -7,7 +7,9 @@ import { DEFAULT_ZOOM, type MapConfig } from './map-config.ts';
 /**
  * A Leaflet map in `container`, with the configured tiles when there are any. Without tiles the
  * map is a blank grid that still pans, zooms and takes clicks. Created once per container and
- * config; removed on unmount.
+ * config; removed on unmount. Code moves the map without animation (`animate: false`): Leaflet
+ * finishes an animated zoom from a timer that `remove()` does not cancel, and a page left within that
+ * quarter second would throw `_leaflet_pos` of a removed pane.
  */
 export function useLeafletMap(
   container: RefObject<HTMLDivElement | null>,

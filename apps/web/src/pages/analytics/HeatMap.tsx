@@ -43,6 +43,7 @@ export function HeatMap({ data }: { data: Heatmap }) {
     if (data.cells.length)
       map.fitBounds(latLngBounds(data.cells.map((c) => [c.lat, c.lon] as [number, number])).pad(0.1), {
         maxZoom: 15,
+        animate: false,
       });
     return () => {
       for (const r of placed) r.remove();
