@@ -42,7 +42,10 @@ const PERSONAL = [
   'Анна',
   'Петрова',
   'anna.petrova@example.org',
-  '912',
+  // phone fragments that cannot occur inside a UUID (whose groups are 8-4-4-4-12 hex digits)
+  '+7 912',
+  '345-67-89',
+  '000-00-00',
   'Смирнов',
   'ivan.smirnov',
   'Садовая, д. 3',
