@@ -1,6 +1,6 @@
 import { findTarget, generateAppeals } from './generate.ts';
 import { benchIntake } from './intake.ts';
-import { intakeFor, type BenchOptions, type DbMode } from './options.ts';
+import { intakeFor, type BenchOptions, type DbMode, type Measurement } from './options.ts';
 import { benchDashboard, benchInbox, benchSearch, type LatencyFigures } from './queries.ts';
 import { metric, type Metric } from './report.ts';
 import { loadSample, SEARCH_QUERIES } from './sample.ts';
@@ -54,20 +54,21 @@ export async function measureOn(mode: DbMode, o: BenchOptions, log: (m: string) 
     ];
     const size = `${k(n)} appeals`;
 
-    const search = await phase('search', () =>
+    const runs = <T>(name: Measurement, fn: () => Promise<T>): Promise<T | null> =>
+      o.only.has(name) ? phase(name, fn) : Promise.resolve(null);
+    const search = await runs('search', () =>
       benchSearch(db, server.base, registrar, target.municipalityId, SEARCH_QUERIES, o.repeat),
     );
-    const inbox = await phase('inbox', () =>
+    const inbox = await runs('inbox', () =>
       benchInbox(db, server.base, registrar, target.municipalityId, o.repeat),
     );
-    const dashboard = await phase('dashboard', () =>
+    const dashboard = await runs('dashboard', () =>
       benchDashboard(db, server.base, analyst, target.municipalityId, o.repeat),
     );
-    const intakes = intakeFor(o, mode);
-    const intake = await phase('intake', () =>
+    const intakes = o.only.has('intake') ? intakeFor(o, mode) : 0;
+    const intake = await runs('intake', () =>
       benchIntake(db, server.base, residents, target, sample, intakes, o.concurrency),
     );
-    const failedIntakes = intakes - (intake.statuses['201'] ?? 0);
 
     const short = (path: string) => decodeURIComponent(path.replace('/api/m/zarechny/', ''));
     const latency = (name: string, f: LatencyFigures, baseline: string, goal: string) =>
@@ -78,39 +79,50 @@ export async function measureOn(mode: DbMode, o: BenchOptions, log: (m: string) 
           f.missing ??
           `${size}, ${f.requests} requests; slowest: ${short(f.slowest?.path ?? '')} (median ${round(f.slowest?.median ?? 0)} ms)`,
       });
-    const metrics = [
-      metric(
-        `${mode}.intake.rate`,
-        intake.rate,
-        'appeals/s',
-        'raw SQL INSERT documents+appeals, 1 tx per appeal',
-        intake.rawRate,
-        {
-          goal: `${GOALS[mode].intake}, ratio >= 0.25`,
-          note: `${intakes} via HTTP, ${o.concurrency} in flight, into ${size}${failedIntakes ? `; ${failedIntakes} failed: ${intake.firstError}` : ''}`,
-        },
-      ),
-      metric(
-        `${mode}.intake.p99`,
-        intake.p99,
-        'ms',
-        'raw SQL INSERT documents+appeals, 1 tx per appeal',
-        intake.rawP99,
-      ),
-      latency(
-        'search',
-        search,
-        'raw tsv @@ websearch_to_tsquery ORDER BY ts_rank LIMIT 20',
-        GOALS[mode].search,
-      ),
-      latency(
-        'inbox',
-        inbox,
-        'raw page query: appeals JOIN documents ORDER BY received_at LIMIT 50',
-        '<= 100 ms at 1M',
-      ),
-      latency('dashboard', dashboard, 'raw GROUP BY category over a year', '<= 200 ms at 1M'),
-    ];
+    const metrics: Metric[] = [];
+    if (intake) {
+      const failedIntakes = intakes - (intake.statuses['201'] ?? 0);
+      metrics.push(
+        metric(
+          `${mode}.intake.rate`,
+          intake.rate,
+          'appeals/s',
+          'raw SQL INSERT documents+appeals, 1 tx per appeal',
+          intake.rawRate,
+          {
+            goal: `${GOALS[mode].intake}, ratio >= 0.25`,
+            note: `${intakes} via HTTP, ${o.concurrency} in flight, into ${size}${failedIntakes ? `; ${failedIntakes} failed: ${intake.firstError}` : ''}`,
+          },
+        ),
+        metric(
+          `${mode}.intake.p99`,
+          intake.p99,
+          'ms',
+          'raw SQL INSERT documents+appeals, 1 tx per appeal',
+          intake.rawP99,
+        ),
+      );
+    }
+    if (search)
+      metrics.push(
+        latency(
+          'search',
+          search,
+          'raw tsv @@ websearch_to_tsquery ORDER BY ts_rank LIMIT 20',
+          GOALS[mode].search,
+        ),
+      );
+    if (inbox)
+      metrics.push(
+        latency(
+          'inbox',
+          inbox,
+          'raw page query: appeals JOIN documents ORDER BY received_at LIMIT 50',
+          '<= 100 ms at 1M',
+        ),
+      );
+    if (dashboard)
+      metrics.push(latency('dashboard', dashboard, 'raw GROUP BY category over a year', '<= 200 ms at 1M'));
     if (mode === 'pglite')
       metrics.push(
         metric('pglite.server_rss', process.memoryUsage().rss / 2 ** 20, 'MB', null, null, {

@@ -11,8 +11,13 @@ export interface BenchOptions {
   concurrency: number;
   /** Passes over the query lists for the latency metrics. */
   repeat: number;
+  /** The measurements to run (default all of them). */
+  only: ReadonlySet<Measurement>;
   out: URL;
 }
+
+export const MEASUREMENTS = ['search', 'inbox', 'dashboard', 'intake'] as const;
+export type Measurement = (typeof MEASUREMENTS)[number];
 
 const HELP = `npm run bench [-- OPTIONS]
   (default)            PGlite, 100,000 appeals/search documents (the issue's sizes)
@@ -25,6 +30,7 @@ const HELP = `npm run bench [-- OPTIONS]
   --repeat N           passes over the query lists (default 5)
   --quick              10,000 appeals, 300 intakes, 2 passes
   --tiny               200 appeals, 40 intakes, 1 pass (the smoke test)
+  --only LIST          comma-separated subset of: search,inbox,dashboard,intake (default all)
   --out FILE           results file (default bench/results/latest.json)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -41,6 +47,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       quick: { type: 'boolean', default: false },
       tiny: { type: 'boolean', default: false },
       out: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -62,8 +69,15 @@ export function parseOptions(argv: string[]): BenchOptions {
       ? ['postgres']
       : ['pglite'];
   const intake = num(values.intake, 'intake') ?? (values.tiny ? 40 : values.quick ? 300 : 0);
+  const only = (values.only ?? MEASUREMENTS.join(',')).split(',').map((m) => m.trim());
+  const unknown = only.filter((m) => !(MEASUREMENTS as readonly string[]).includes(m));
+  if (unknown.length || !only.length)
+    throw new Error(
+      `--only takes a comma-separated subset of ${MEASUREMENTS.join(',')}; got ${unknown.join(',')}`,
+    );
   return {
     modes,
+    only: new Set(only as Measurement[]),
     appeals: { pglite: fixed ?? 100_000, postgres: fixed ?? 1_000_000 },
     intake,
     concurrency: num(values.concurrency, 'concurrency') ?? 8,
