@@ -18,7 +18,8 @@ describe('forecast page in Chromium', () => {
     server = await startPlatform();
     const rnd = randomSource(11);
     const where = { municipality: 'zarechny', service: 'urban-reports', category: 'roads' };
-    // Twelve weeks of pothole reports up to yesterday, then a burst of 40 in the last hour.
+    // Twelve weeks of pothole reports up to yesterday, then a burst of 40 in the last minute and a
+    // half (seconds apart, so the burst falls on one local day unless the run starts at midnight).
     const from = new Date(Date.now() - 85 * DAY).toISOString().slice(0, 10);
     await insertAppeals(
       server.platform.db,
@@ -26,7 +27,7 @@ describe('forecast page in Chromium', () => {
       daily(from, 84, () => rnd.poisson(4)),
     );
     const now = Date.now();
-    const burst = Array.from({ length: 40 }, (_, i) => new Date(now - 60_000 - i * 60_000));
+    const burst = Array.from({ length: 40 }, (_, i) => new Date(now - 60_000 - i * 1_000));
     await insertAppeals(server.platform.db, where, burst);
     browser = await openBrowser(server.baseUrl);
   });
