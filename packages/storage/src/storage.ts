@@ -14,6 +14,8 @@ export interface FileStorage {
    * the orphan sweep). Files are never rewritten under the same key, so `modifiedAt` is their age.
    */
   list(): AsyncIterable<StoredFile>;
+  /** Throws when the storage cannot be reached (a remote bucket); `/readyz` asks it. */
+  ping?(): Promise<void>;
 }
 
 export interface StoredFile {
