@@ -28,7 +28,8 @@ export const STAGED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 /**
  * Keeps a file for a document that does not exist yet (a resident's photo while the intake form is
  * being filled in): checked by content like any attachment, stored, and claimable by its id with
- * `claimUploads` for a day. Old unclaimed uploads of the municipality are cleared on the way.
+ * `claimUploads` for a day. Old unclaimed uploads of the municipality are cleared on the way (their
+ * rows; the orphan sweep removes their files).
  */
 export async function stageUpload(
   ctx: Ctx,
@@ -41,7 +42,10 @@ export async function stageUpload(
   const now = ctx.clock.now();
   const key = newStorageKey(municipalityId, now);
   await storage.put(key, v.bytes);
-  const stale = await attachmentsRepo.purgeStaged(
+  // The expired rows go now; their files stay until the orphan sweep (`files.sweep`, daily, files
+  // unreferenced for 24 h) removes them. Deleting them here, before this transaction commits,
+  // would leave the rows naming deleted files if it rolled back.
+  await attachmentsRepo.purgeStaged(
     ctx.tx,
     municipalityId,
     new Date(now.getTime() - STAGED_UPLOAD_TTL_MS),
@@ -74,7 +78,6 @@ export async function stageUpload(
       sha256: row.sha256,
     },
   });
-  for (const k of stale) await storage.delete(k).catch(() => undefined);
   return {
     id: row.id,
     kind: row.kind,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, sha256Hex } from '@zemstvo/kernel';
 import { docxToText, DOCX_MEDIA_TYPE } from '@zemstvo/storage';
 import { fixture, minimalDocx } from '@zemstvo/storage/testing/index';
+import { sweepOrphanFiles } from '@zemstvo/server';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstvo/server/testing';
 import { addAttachment } from '../application/attachments.ts';
 import { claimUploads, stageUpload, STAGED_UPLOAD_TTL_MS } from '../application/attachment-uploads.ts';
@@ -311,6 +312,42 @@ describe('attachments from other modules', () => {
       stageUpload(ctx, p.services.storage, { bytes: fixture('photo.jpg'), fileName: 'new.jpg' }),
     );
     expect(await p.db.query('SELECT 1 FROM attachment_uploads WHERE id = $1', [old.id])).toEqual([]);
+    // Its file is left to the orphan sweep, which removes it once no row names it.
+    expect(await p.services.storage.get(oldKey)).toEqual(fixture('photo.png'));
+    const swept = await sweepOrphanFiles(p.db, p.services.storage, {
+      // The daily job's grace (a day); the file was written just now by the disk's clock.
+      olderThanMs: STAGED_UPLOAD_TTL_MS,
+      now: new Date(Date.now() + STAGED_UPLOAD_TTL_MS + 60_000),
+      dryRun: false,
+    });
+    expect(swept.removed.map((f) => f.key)).toContain(oldKey);
     expect(await p.services.storage.get(oldKey)).toBeNull();
+  });
+
+  it('leaves expired uploads and their files in place when the transaction that cleared them rolls back', async () => {
+    const old = await inMunicipality(p, 'zarechny', (ctx) =>
+      stageUpload(ctx, p.services.storage, { bytes: fixture('photo.png'), fileName: 'old.png' }),
+    );
+    const keyOf = async (id: string) =>
+      (
+        await p.db.query<{ k: string }>('SELECT storage_key AS k FROM attachment_uploads WHERE id = $1', [id])
+      )[0]?.k;
+    const oldKey = (await keyOf(old.id))!;
+    clock.advance(STAGED_UPLOAD_TTL_MS + 1000);
+    let staged: { id: string } | undefined;
+    const failed = await inMunicipality(p, 'zarechny', async (ctx) => {
+      staged = await stageUpload(ctx, p.services.storage, {
+        bytes: fixture('photo.jpg'),
+        fileName: 'new.jpg',
+      });
+      // Inside the transaction the expired upload is gone…
+      expect(await ctx.tx.query('SELECT 1 FROM attachment_uploads WHERE id = $1', [old.id])).toEqual([]);
+      throw new Error('the request fails after staging');
+    }).catch((e: Error) => e.message);
+    expect(failed).toBe('the request fails after staging');
+    // …and after the rollback its row is back and still names its bytes.
+    expect(await keyOf(old.id)).toBe(oldKey);
+    expect(await keyOf(staged!.id)).toBeUndefined();
+    expect(await p.services.storage.get(oldKey)).toEqual(fixture('photo.png'));
   });
 });
