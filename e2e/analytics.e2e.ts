@@ -83,6 +83,16 @@ describe('analytics dashboard in Chromium, on imported appeals', () => {
 
     await page.getByRole('heading', { name: 'CityScore: показатели подразделений' }).waitFor();
     await page.getByRole('row', { name: /Муниципалитет в целом/ }).waitFor();
+    // The analyst sets the municipality's own on-time target; the table reloads with it.
+    await page.getByText('Изменить цели').click();
+    await page.getByLabel('Доля ответов в срок, %').fill('90');
+    await page.getByRole('button', { name: 'Сохранить цели' }).click();
+    await page.getByRole('status').getByText('Цели сохранены, показатели пересчитаны.').waitFor();
+    await page.getByText(/^Цели: доля ответов в срок 0,9,/).waitFor();
+    expect(
+      (await api.get<{ onTimeShare: number; custom: boolean }>('/api/m/zarechny/analytics/targets'))
+        .onTimeShare,
+    ).toBe(0.9);
 
     await page.getByRole('button', { name: 'DOCX' }).click();
     await page.getByText('Документ создан:').waitFor({ timeout: 60_000 });

@@ -44,7 +44,8 @@ export const demoRoles = [
   },
   { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view', 'document.execute', 'appeal.status'], dept: 'ZHKH' },
   { key: 'approver', nameRu: 'Согласующий', nameEn: 'Approver', permissions: ['department.view', 'document.approve'], dept: 'BLAG' },
-  { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view', 'document.view', 'analytics.export', 'forecast.scan'], dept: 'ANL' },
+  // The analyst also keeps the CityScore targets (analytics.manage), as a performance office does.
+  { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view', 'document.view', 'analytics.export', 'analytics.manage', 'forecast.scan'], dept: 'ANL' },
   { key: 'deputy', nameRu: 'Депутат (чтение)', nameEn: 'Deputy (read-only)', permissions: ['municipality.view', 'document.view', 'analytics.view'], dept: 'OBSH' },
 ] as const;
 

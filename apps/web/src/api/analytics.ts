@@ -106,15 +106,18 @@ export interface CityScoreRow {
   }[];
 }
 
+export interface CityScoreTargets {
+  onTimeShare: number;
+  answerDays: number;
+  rating: number;
+  backlogWithinShare: number;
+  /** False while the municipality uses the platform's defaults. */
+  custom: boolean;
+}
+
 export interface CityScore {
   date: string;
-  targets: {
-    onTimeShare: number;
-    answerDays: number;
-    rating: number;
-    backlogWithinShare: number;
-    custom: boolean;
-  };
+  targets: CityScoreTargets;
   overall: CityScoreRow;
   departments: CityScoreRow[];
 }

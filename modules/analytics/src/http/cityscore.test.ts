@@ -97,10 +97,12 @@ describe('GET /api/m/:municipality/analytics/cityscore', () => {
 describe('PUT /api/m/:municipality/analytics/targets', () => {
   it('lets the admin set targets (validated, audited) that CityScore then uses', async () => {
     const targets = { onTimeShare: 0.9, answerDays: 20, rating: 4.5, backlogWithinShare: 0.8 };
+    // The deputy reads the analytics (analytics.view) but does not hold analytics.manage.
+    const deputy = await p.loginAs(staffEmail('deputy', 'zarechny'));
     const refused = await p.app.inject({
       method: 'PUT',
       url: '/api/m/zarechny/analytics/targets',
-      headers: analyst.headers,
+      headers: deputy.headers,
       payload: targets,
     });
     expect(refused.statusCode).toBe(403);

@@ -122,7 +122,7 @@ export function AnalyticsPage() {
       <Loaded state={heat.state} onRetry={heat.reload}>
         {(h) => <HeatMap data={h} />}
       </Loaded>
-      <CityScoreTable slug={slug} />
+      <CityScoreTable slug={slug} canManage={municipality.abilities.includes('analytics.manage')} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CityScore, CityScoreRow, MetricScore } from '../../api/analytics.ts';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -5,6 +6,7 @@ import { TableRegion } from '../../components/TableRegion.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
 import { localized } from '../../i18n/localized.ts';
 import { formatNumber } from './format.ts';
+import { TargetsForm } from './TargetsForm.tsx';
 
 const WINDOWS = ['day', 'week', 'month', 'quarter'] as const;
 
@@ -24,10 +26,18 @@ function Score({ score }: { score: number | null }) {
 const metricText = (m: MetricScore, t: (k: string) => string, language: string) =>
   `${t(`analytics.metric.${m.metric}`)}: ${formatNumber(m.actual, language)} / ${formatNumber(m.target, language)}`;
 
-/** CityScore per department and overall, for the day, week, month and quarter. */
-export function CityScoreTable({ slug }: { slug: string }) {
+/**
+ * CityScore per department and overall, for the day, week, month and quarter; with
+ * `canManage` (permission `analytics.manage`) the targets can be changed under the table.
+ */
+export function CityScoreTable({ slug, canManage }: { slug: string; canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useApiData<CityScore>(`/api/m/${encodeURIComponent(slug)}/analytics/cityscore`);
+  const [saved, setSaved] = useState('');
+  const onSaved = (message: string) => {
+    setSaved(message);
+    reload();
+  };
   const row = (r: CityScoreRow, overall = false) => {
     const name = localized(r.label, i18n.language);
     return (
@@ -80,9 +90,20 @@ export function CityScoreTable({ slug }: { slug: string }) {
                 </tbody>
               </table>
             </TableRegion>
+            {canManage && (
+              <TargetsForm
+                key={JSON.stringify(data.targets)}
+                slug={slug}
+                targets={data.targets}
+                onSaved={onSaved}
+              />
+            )}
           </>
         )}
       </Loaded>
+      <p role="status" className="export-status">
+        {saved}
+      </p>
     </section>
   );
 }
