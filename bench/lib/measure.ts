@@ -1,3 +1,4 @@
+import { auditedChange } from './change.ts';
 import { findTarget, generateAppeals } from './generate.ts';
 import { benchIntake } from './intake.ts';
 import { intakeFor, type BenchOptions, type DbMode, type Measurement } from './options.ts';
@@ -63,7 +64,9 @@ export async function measureOn(mode: DbMode, o: BenchOptions, log: (m: string) 
       benchInbox(db, server.base, registrar, target.municipalityId, o.repeat),
     );
     const dashboard = await runs('dashboard', () =>
-      benchDashboard(db, server.base, analyst, target.municipalityId, o.repeat),
+      benchDashboard(db, server.base, analyst, target.municipalityId, o.repeat, () =>
+        auditedChange(server.platform, 'zarechny'),
+      ),
     );
     const intakes = o.only.has('intake') ? intakeFor(o, mode) : 0;
     const intake = await runs('intake', () =>
@@ -121,8 +124,11 @@ export async function measureOn(mode: DbMode, o: BenchOptions, log: (m: string) 
           '<= 100 ms at 1M',
         ),
       );
-    if (dashboard)
-      metrics.push(latency('dashboard', dashboard, 'raw GROUP BY category over a year', '<= 200 ms at 1M'));
+    if (dashboard) {
+      const m = latency('dashboard', dashboard, 'raw GROUP BY category over a year', '<= 200 ms at 1M');
+      m.note = `${m.note}; each request after an audited change (uncached); cached p95 ${round(dashboard.cachedP95)} ms`;
+      metrics.push(m);
+    }
     if (mode === 'pglite')
       metrics.push(
         metric('pglite.server_rss', process.memoryUsage().rss / 2 ** 20, 'MB', null, null, {

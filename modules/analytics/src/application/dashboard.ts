@@ -11,7 +11,13 @@ import {
   sumCounts,
   type Counts,
 } from '../domain/metrics.ts';
-import { dashboardRepo, STATE, type Dimension, type StateRow } from '../infra/dashboard.repository.ts';
+import {
+  dashboardRepo,
+  STATE,
+  type Dimension,
+  type PeriodCount,
+  type StateRow,
+} from '../infra/dashboard.repository.ts';
 import { isUuid } from '../infra/slice.repository.ts';
 import { labelsOf } from './labels.ts';
 import type { ResultCache } from './result-cache.ts';
@@ -57,6 +63,12 @@ export interface DashboardInput extends FilterInput {
 
 /** Rows per breakdown (largest first); the rest of a long tail is left out of the payload. */
 export const BREAKDOWN_LIMIT = 50;
+/** Where the dashboard's groups come from: the per-day summaries (a direct pass over appeals in tests). */
+export interface DashboardSource {
+  groups(sql: Ctx['tx'], municipalityId: string, s: Slice): Promise<StateRow[]>;
+  answeredByDay(sql: Ctx['tx'], municipalityId: string, s: Slice): Promise<PeriodCount[]>;
+}
+
 const NONE: LocalizedText = { ru: 'Не указано', en: 'Not set' };
 
 const breakdownRow = (key: string | null, label: LocalizedText, c: Counts): BreakdownRow => ({
@@ -114,15 +126,16 @@ export async function dashboard(
   return cache ? cache.get(ctx, `dashboard:${JSON.stringify({ slice, period })}`, compute) : compute();
 }
 
-async function computeDashboard(
+export async function computeDashboard(
   ctx: Ctx,
   registry: ServiceRegistry,
   slice: Slice,
   period: Period,
+  source: DashboardSource = dashboardRepo,
 ): Promise<Dashboard> {
   const m = ctx.tenant!.municipalityId;
-  const groups = await dashboardRepo.groups(ctx.tx, m, slice);
-  const answered = await dashboardRepo.answeredByDay(ctx.tx, m, slice);
+  const groups = await source.groups(ctx.tx, m, slice);
+  const answered = await source.answeredByDay(ctx.tx, m, slice);
   const of = (dim: Dimension) => countsOf(groups, dim);
   const total = of('total')[0] ?? { key: null, ...sumCounts([]) };
   const tenths = new Map(

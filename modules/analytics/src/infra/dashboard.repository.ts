@@ -1,14 +1,7 @@
 import type { Sql } from '@zemstvo/kernel';
 import type { Slice } from '../domain/filters.ts';
-import {
-  DAYS_SQL,
-  EXECUTOR_SQL,
-  fromCases,
-  OVERDUE_NOW_SQL,
-  Params,
-  sliceWhere,
-  TZ,
-} from './slice.repository.ts';
+import { Params } from './slice.repository.ts';
+import { SUMMARY_EXECUTOR_SQL, summaryWhere } from './summary.repository.ts';
 
 export type Dimension = 'day' | 'category' | 'theme' | 'district' | 'executor' | 'days' | 'total';
 
@@ -28,15 +21,6 @@ export interface ExecutorInfo {
 /** Bits of a case's state: the dashboard groups by them instead of evaluating a filter per count. */
 export const STATE = { registered: 1, closed: 2, overdueNow: 4, late: 8, onTime: 16, rejected: 32 } as const;
 
-/** The state code of a case; the local day of closing is computed once, for closed cases only. */
-const stateSql = (
-  today: string,
-) => `((a.registered_at IS NOT NULL)::int + (a.rejected_at IS NOT NULL)::int * 32
-  + CASE WHEN a.closed_at IS NULL THEN (${OVERDUE_NOW_SQL(today)})::int * 4
-    WHEN a.answer_due IS NULL THEN 2
-    WHEN (a.closed_at AT TIME ZONE ${TZ})::date > a.answer_due THEN 2 + 8
-    ELSE 2 + 16 END)`;
-
 /** Cases of one group in one state, with their ratings. */
 export interface StateRow {
   dim: Dimension;
@@ -49,16 +33,16 @@ export interface StateRow {
 
 export const dashboardRepo = {
   /**
-   * One pass over the slice's cases, aggregated by grouping sets: per local day of receipt,
-   * category, theme, district, executor (each with the case state), tenth of a day to answer, and
-   * per state in total. Keys are cheap per row (a date, codes, a small int) and there are only
-   * three aggregates, so the pass costs little more than the scan; the counts, periods and
-   * percentiles are derived from the groups in code.
+   * One pass over the slice's per-day summaries (analytics_days: appeals counted per local day of
+   * receipt, key and state), aggregated by grouping sets: per day, category, theme, district,
+   * executor (each with the case state), tenth of a day to answer, and per state in total. Open
+   * cases are overdue now from their overdue_from day on. The counts, periods and percentiles are
+   * derived from the groups in code.
    */
   async groups(sql: Sql, municipalityId: string, s: Slice): Promise<StateRow[]> {
     const p = new Params();
     const m = p.add(municipalityId);
-    const where = sliceWhere(p, m, s);
+    const where = summaryWhere(p, m, s);
     const today = p.add(s.today);
     // Hash every grouping set in one pass (the planner would otherwise sort the rows once per set).
     await sql.query(`SELECT set_config('enable_sort', 'off', true), set_config('work_mem', '64MB', true)`);
@@ -68,14 +52,12 @@ export const dashboardRepo = {
           WHEN GROUPING(c.executor) = 0 THEN 'executor' WHEN GROUPING(c.d10) = 0 THEN 'days' ELSE 'total' END AS dim,
         coalesce(c.day::text, c.category, c.theme, c.district, c.executor, c.d10::text) AS key,
         CASE WHEN GROUPING(c.st) = 0 THEN c.st END AS st,
-        count(*)::int AS n, sum(c.rating)::float8 AS "ratingSum", count(c.rating)::int AS rated
+        sum(c.n)::int AS n, sum(c.rating_sum)::float8 AS "ratingSum", sum(c.rated)::int AS rated
       FROM (
-        SELECT (a.received_at AT TIME ZONE ${TZ})::date AS day,
-          a.category_code AS category, a.theme_code AS theme, nullif(a.form ->> 'district', '') AS district,
-          ${EXECUTOR_SQL} AS executor,
-          CASE WHEN a.closed_at IS NOT NULL THEN floor(${DAYS_SQL} * 10)::int END AS d10,
-          ${stateSql(today)} AS st, a.rating
-        ${fromCases(m)}
+        SELECT d.day, d.category, d.theme, d.district, ${SUMMARY_EXECUTOR_SQL} AS executor, d.d10,
+          d.st + CASE WHEN d.overdue_from <= ${today}::date THEN ${STATE.overdueNow} ELSE 0 END AS st,
+          d.n, d.rating_sum, d.rated
+        FROM analytics_days d
         WHERE ${where}
       ) c
       GROUP BY GROUPING SETS ((c.day, c.st), (c.category, c.st), (c.theme, c.st), (c.district, c.st),
@@ -90,13 +72,11 @@ export const dashboardRepo = {
   async answeredByDay(sql: Sql, municipalityId: string, s: Slice): Promise<PeriodCount[]> {
     const p = new Params();
     const m = p.add(municipalityId);
-    const where = sliceWhere(p, m, s, false);
+    const where = summaryWhere(p, m, s, false);
     return sql.query<PeriodCount>(
-      `SELECT (a.closed_at AT TIME ZONE ${TZ})::date::text AS period, count(*)::int AS n
-      ${fromCases(m)}
-      WHERE ${where}
-        AND a.closed_at >= (${p.add(s.from)}::date::timestamp AT TIME ZONE ${TZ})
-        AND a.closed_at < ((${p.add(s.to)}::date + 1)::timestamp AT TIME ZONE ${TZ})
+      `SELECT d.closed_day::text AS period, sum(d.n)::int AS n
+      FROM analytics_days d
+      WHERE ${where} AND d.closed_day BETWEEN ${p.add(s.from)}::date AND ${p.add(s.to)}::date
       GROUP BY 1`,
       p.values,
     );
