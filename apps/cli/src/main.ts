@@ -78,7 +78,7 @@ program
 program
   .command('restore')
   .description(
-    'Restore a backup (archive, or an older database-only .jsonl.gz) into an empty database at the same migration level, and its files into FILES_DIR',
+    'Restore a backup (archive, or an older database-only .jsonl.gz) into an empty database at the same migration level, and its files into the file storage (FILES_DIR, or the S3 bucket)',
   )
   .requiredOption('-i, --input <file>', 'the backup file to read')
   .option('--force', 'replace all data of a database that is not empty')

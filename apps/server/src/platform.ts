@@ -7,8 +7,9 @@ import { createHttpApp, type Services } from '@zemstvo/http';
 import { createIdentityModule, makeAuthenticate, makeTokenAuthenticator } from '@zemstvo/identity';
 import { systemActor, systemClock, type Clock, type Ctx, type Sql } from '@zemstvo/kernel';
 import { makeResolveAbilities, tenancyRepo } from '@zemstvo/tenancy';
-import { LocalDiskStorage, type FileStorage } from '@zemstvo/storage';
+import type { FileStorage } from '@zemstvo/storage';
 import type { Config } from './config.ts';
+import { openFileStorage } from './files/file-storage.ts';
 import { FILE_SWEEP_JOB, makeFileSweepJob } from './files/sweep-job.ts';
 import { migrationSources, modules } from './modules.ts';
 import { seedDemo, type DemoSeedResult } from './seed/demo.ts';
@@ -56,7 +57,7 @@ export async function createPlatform(
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openMigratedDatabase(config, log));
   const permissions = buildPermissionRegistry();
-  const storage = opts.storage ?? new LocalDiskStorage(config.filesDir);
+  const storage = opts.storage ?? openFileStorage(config.storage);
   const services: Services = {
     db,
     clock,

@@ -148,10 +148,16 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
     if (!opts.isReady()) return reply.status(503).send({ status: 'starting' });
     try {
       await services.db.query('SELECT 1');
-      return { status: 'ready', database: services.db.kind };
     } catch {
       return reply.status(503).send({ status: 'database_unavailable' });
     }
+    try {
+      // A remote storage (an S3 bucket) must answer too: without it no file can be read or stored.
+      await services.storage.ping?.();
+    } catch {
+      return reply.status(503).send({ status: 'storage_unavailable' });
+    }
+    return { status: 'ready', database: services.db.kind };
   });
 
   // Who is calling, in which municipality, with which abilities — before any handler runs.

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { FILE_COLUMNS, loadConfig } from '@zemstvo/server';
-import { LocalDiskStorage } from '@zemstvo/storage';
+import { describeFileStorage, FILE_COLUMNS, loadConfig, openFileStorage } from '@zemstvo/server';
 import { writeBackupArchive } from '../backup/write-archive.ts';
 import { openExistingDatabase } from '../cli-context.ts';
 import { print } from '../run.ts';
@@ -15,7 +14,7 @@ export async function backupCommand(opts: { output: string; force?: boolean }): 
   try {
     const s = await writeBackupArchive(
       db,
-      new LocalDiskStorage(config.filesDir),
+      openFileStorage(config.storage),
       FILE_COLUMNS,
       resolve(opts.output),
       {
@@ -28,7 +27,7 @@ export async function backupCommand(opts: { output: string; force?: boolean }): 
     );
     if (s.missing.length > 0)
       process.stderr.write(
-        `zemstvo: warning: ${s.missing.length} stored files that rows name were not in ${config.filesDir}: ${s.missing.slice(0, 5).join(', ')}${s.missing.length > 5 ? ', …' : ''}\n`,
+        `zemstvo: warning: ${s.missing.length} stored files that rows name were not in ${describeFileStorage(config.storage)}: ${s.missing.slice(0, 5).join(', ')}${s.missing.length > 5 ? ', …' : ''}\n`,
       );
     if (s.damaged.length > 0)
       process.stderr.write(

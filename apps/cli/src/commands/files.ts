@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '@zemstvo/kernel';
-import { LocalDiskStorage } from '@zemstvo/storage';
-import { auditFileSweep, loadConfig, sweepOrphanFiles } from '@zemstvo/server';
+import { auditFileSweep, loadConfig, openFileStorage, sweepOrphanFiles } from '@zemstvo/server';
 import { cliCtx, openExistingDatabase } from '../cli-context.ts';
 import { action, print } from '../run.ts';
 
@@ -24,7 +23,7 @@ export async function filesSweepCommand(opts: { dryRun?: boolean; olderThan: str
   const db = await openExistingDatabase(config);
   try {
     const dryRun = opts.dryRun ?? false;
-    const r = await sweepOrphanFiles(db, new LocalDiskStorage(config.filesDir), {
+    const r = await sweepOrphanFiles(db, openFileStorage(config.storage), {
       olderThanMs,
       now: new Date(),
       dryRun,
@@ -47,7 +46,9 @@ export async function filesSweepCommand(opts: { dryRun?: boolean; olderThan: str
 export function registerFilesCommands(program: Command): void {
   const files = program
     .command('files')
-    .description('Stored files (attachments, rendered documents) in FILES_DIR');
+    .description(
+      'Stored files (attachments, rendered documents) in FILES_DIR, or the S3 bucket with STORAGE=s3',
+    );
   files
     .command('sweep')
     .description('Delete stored files that no row names and that are older than the grace period (audited)')

@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { writeAudit } from '@zemstvo/audit';
 import { readBackupHeader, restoreBackup } from '@zemstvo/db';
-import { FILE_COLUMNS, loadConfig, openMigratedDatabase } from '@zemstvo/server';
-import { LocalDiskStorage } from '@zemstvo/storage';
+import {
+  describeFileStorage,
+  FILE_COLUMNS,
+  loadConfig,
+  openFileStorage,
+  openMigratedDatabase,
+} from '@zemstvo/server';
 import {
   checkFileConflicts,
   detectBackupKind,
@@ -32,7 +37,7 @@ export async function restoreCommand(opts: { input: string; force?: boolean }): 
     const snapshot = archive?.snapshot ?? file;
     const header = await readBackupHeader(snapshot);
     const config = loadConfig();
-    const storage = new LocalDiskStorage(config.filesDir);
+    const storage = openFileStorage(config.storage);
     const present = archive ? await checkFileConflicts(storage, archive.manifest) : new Set<string>();
     const db = await openMigratedDatabase(config);
     try {
@@ -60,7 +65,7 @@ export async function restoreCommand(opts: { input: string; force?: boolean }): 
         },
       });
       const withFiles = archive
-        ? ` and ${files.files} files (${files.bytes} bytes) into ${config.filesDir}` +
+        ? ` and ${files.files} files (${files.bytes} bytes) into ${describeFileStorage(config.storage)}` +
           (present.size > 0 ? ` (${present.size} were already there)` : '')
         : ' (a database-only backup: no stored files)';
       print(

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { LocalDiskStorage } from '@zemstvo/storage';
+import { LocalDiskStorage, type FileStorage } from '@zemstvo/storage';
 import { ManualClock, type Clock } from '@zemstvo/kernel';
 import { loadConfig } from '../config.ts';
 import { createPlatform, type Platform } from '../platform.ts';
@@ -21,18 +21,31 @@ export interface TestPlatform extends Platform {
   loginAs(email: string, password?: string): Promise<TestSession>;
 }
 
-/** A whole platform on a fresh test database with the demo region, for http-tier tests (inject). */
-export async function createTestPlatform(opts: { clock?: Clock; demo?: boolean } = {}): Promise<TestPlatform> {
+/**
+ * A whole platform on a fresh test database with the demo region, for http-tier tests (inject);
+ * files on a fresh temp folder unless `storage` is given (an S3 bucket of a test S3 server).
+ */
+export async function createTestPlatform(
+  opts: { clock?: Clock; demo?: boolean; storage?: FileStorage } = {},
+): Promise<TestPlatform> {
   const clock = opts.clock ?? new ManualClock(new Date());
   const db = await openTestDatabase({ demo: opts.demo ?? true });
-  const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: opts.demo === false ? 'false' : 'true', LOG_LEVEL: 'silent' });
-  const storage = new LocalDiskStorage(mkdtempSync(join(tmpdir(), 'zemstvo-test-files-')));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SEED_DEMO: opts.demo === false ? 'false' : 'true',
+    LOG_LEVEL: 'silent',
+  });
+  const storage = opts.storage ?? new LocalDiskStorage(mkdtempSync(join(tmpdir(), 'zemstvo-test-files-')));
   const platform = await createPlatform(config, { clock, db, webDir: '/nonexistent', storage });
   return {
     ...platform,
     clock,
     async loginAs(email, password = DEMO_PASSWORD) {
-      const res = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+      const res = await platform.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login as ${email} failed: ${res.statusCode} ${res.body}`);
       return sessionFrom(res);
     },

@@ -32,7 +32,8 @@ function letS3rverPaginate(): void {
   marked.s3rverDes = true;
   const cipher = crypto.createCipheriv.bind(crypto);
   const decipher = crypto.createDecipheriv.bind(crypto);
-  const twice = (key: crypto.CipherKey) => Buffer.concat([Buffer.from(key as Buffer), Buffer.from(key as Buffer)]);
+  const twice = (key: crypto.CipherKey) =>
+    Buffer.concat([Buffer.from(key as Buffer), Buffer.from(key as Buffer)]);
   Object.assign(crypto, {
     createCipheriv: (alg: string, key: crypto.CipherKey, iv: crypto.BinaryLike | null) =>
       alg === 'des' ? cipher('des-ede-cbc', twice(key), iv) : cipher(alg, key, iv),
@@ -52,6 +53,7 @@ export async function startTestS3Server(buckets: readonly string[]): Promise<Tes
     configureBuckets: buckets.map((name) => ({ name, configs: [] })),
   });
   const { port } = await server.run();
+  let closed = false;
   const endpoint = `http://127.0.0.1:${port}`;
   const options = (bucket: string, extra: Partial<S3StorageOptions> = {}): S3StorageOptions => ({
     bucket,
@@ -74,7 +76,10 @@ export async function startTestS3Server(buckets: readonly string[]): Promise<Tes
       S3_SECRET_ACCESS_KEY: SECRET_KEY,
       S3_FORCE_PATH_STYLE: 'true',
     }),
+    /** Stops the server (a test may stop it early to see the storage unreachable); again is a no-op. */
     async close() {
+      if (closed) return;
+      closed = true;
       await server.close();
       rmSync(directory, { recursive: true, force: true });
     },

@@ -1,0 +1,25 @@
+import { LocalDiskStorage, S3FileStorage, type FileStorage } from '@zemstvo/storage';
+import type { StorageConfig } from '../config.ts';
+
+/**
+ * The storage the configuration names (STORAGE): the one place the server and the CLI choose it.
+ * Another implementation of `FileStorage` plugs in here (see docs/architecture.md#file-storage).
+ */
+export function openFileStorage(config: StorageConfig): FileStorage {
+  switch (config.kind) {
+    case 'local':
+      return new LocalDiskStorage(config.dir);
+    case 's3':
+      return new S3FileStorage(config);
+  }
+}
+
+/** Where the files are, for messages: the folder, or `s3://bucket/prefix/`. */
+export function describeFileStorage(config: StorageConfig): string {
+  switch (config.kind) {
+    case 'local':
+      return config.dir;
+    case 's3':
+      return `s3://${config.bucket}/${config.prefix ? `${config.prefix.replace(/\/+$/, '')}/` : ''}`;
+  }
+}
