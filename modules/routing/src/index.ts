@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import type { ZemstvoModule } from '@zemstvo/http';
-import { makeTrainJob, TRAIN_JOB } from './application/train-job.ts';
+import { makeSweepJob, makeTrainJob, TRAIN_JOB } from './application/train-job.ts';
+import { SWEEP_JOB } from './application/interrupted-runs.ts';
 import { routingRoutes } from './http/routes.ts';
 import { routingPermissions } from './permissions.ts';
 
@@ -70,6 +71,16 @@ export {
   runTraining,
 } from './application/train-job.ts';
 export {
+  failInterruptedRuns,
+  TRAINER_PROCESS,
+  INTERRUPTED_AFTER_MS,
+  INTERRUPTED_NOTE,
+  INTERRUPTED_REASON,
+  SWEEP_JOB,
+} from './application/interrupted-runs.ts';
+export { trainInWorker, type Trainer, type TrainedModelFile } from './training/train-in-worker.ts';
+export type { TrainingRequest } from './training/worker-messages.ts';
+export {
   loadTrainingSet,
   trainWithHoldout,
   MAX_TRAINING_APPEALS,
@@ -96,7 +107,7 @@ export function createRoutingModule(options: { registry: ServiceRegistry }): Zem
     name: 'routing',
     migrations: routingMigrations,
     permissions: routingPermissions,
-    jobs: { [TRAIN_JOB]: makeTrainJob() },
+    jobs: { [TRAIN_JOB]: makeTrainJob(), [SWEEP_JOB]: makeSweepJob() },
     routes(app) {
       routingRoutes(app, options.registry);
     },

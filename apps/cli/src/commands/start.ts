@@ -9,7 +9,7 @@ export async function startCommand(opts: { port?: string }): Promise<void> {
   const platform = await createPlatform(config);
   await platform.app.listen({ port: config.port, host: config.host });
   // Routing models: municipalities without one (demo data, an import) train now; all of them nightly.
-  await enqueueTrainingForAll(platform.db, platform.services.clock);
+  await enqueueTrainingForAll(platform.db, platform.services.clock, platform.log);
   // Stored files no row names (requests rolled back after writing them) are swept daily.
   await platform.db.transaction((tx) => scheduleFileSweep(tx, platform.services.clock));
   platform.worker.start();

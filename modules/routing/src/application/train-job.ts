@@ -1,9 +1,15 @@
 import { writeAudit } from '@zemstvo/audit';
 import { enqueueJob, type Database, type JobHandler } from '@zemstvo/db';
-import { systemActor, type Clock, type Ctx, type Logger, type Sql } from '@zemstvo/kernel';
-import { serializeModel } from '../engine/model-file.ts';
+import { silentLogger, systemActor, type Clock, type Ctx, type Logger, type Sql } from '@zemstvo/kernel';
 import { modelsRepo, type ModelRow } from '../infra/models.repository.ts';
-import { loadTrainingSet, MIN_LABELLED_APPEALS, trainWithHoldout } from './training-set.ts';
+import { trainInWorker, type Trainer } from '../training/train-in-worker.ts';
+import {
+  failInterruptedRuns,
+  HEARTBEAT_MS,
+  scheduleInterruptedSweep,
+  TRAINER_PROCESS,
+} from './interrupted-runs.ts';
+import { loadTrainingSet, MIN_LABELLED_APPEALS } from './training-set.ts';
 
 export const TRAIN_JOB = 'routing.train';
 /** Nightly retraining at 23:00 UTC (02:00 in Moscow). */
@@ -30,12 +36,19 @@ export async function scheduleNightlyTraining(sql: Sql, clock: Clock, municipali
 }
 
 /**
- * At start (and after an import): enqueues a training now for every municipality that has no
- * ready model and no training waiting, and makes sure each has its nightly run scheduled.
+ * At start (and after an import): marks failed the runs an earlier process left in `training`
+ * (see interrupted-runs.ts), enqueues a training now for every municipality that has no ready
+ * model and no training waiting, and makes sure each has its nightly run scheduled.
  * Returns how many trainings it enqueued.
  */
-export async function enqueueTrainingForAll(db: Database, clock: Clock): Promise<number> {
+export async function enqueueTrainingForAll(
+  db: Database,
+  clock: Clock,
+  log: Logger = silentLogger,
+): Promise<number> {
   return db.transaction(async (tx) => {
+    await failInterruptedRuns(tx, clock, log);
+    await scheduleInterruptedSweep(tx, clock);
     const rows = await tx.query<{ id: string }>('SELECT id FROM municipalities ORDER BY id');
     let n = 0;
     for (const { id } of rows) {
@@ -65,8 +78,10 @@ const jobCtx = (tx: Sql, clock: Clock, log: Logger, jobId: number): Ctx => ({
 
 /**
  * The training itself, after the job's transaction committed: read the examples in one short
- * transaction, train with no transaction open (CPU-bound; PGlite has a single connection), store
- * and activate the model in another short transaction. Every outcome is recorded on the run.
+ * transaction, train in a worker thread with no transaction open (CPU-bound; the server's event
+ * loop stays free, and PGlite has a single connection), store and activate the model in another
+ * short transaction. Every outcome is recorded on the run; while the worker trains, the run's
+ * heartbeat says this process is alive.
  */
 export async function runTraining(
   db: Database,
@@ -74,6 +89,7 @@ export async function runTraining(
   log: Logger,
   municipalityId: string,
   run: ModelRow,
+  train: Trainer = trainInWorker,
 ): Promise<void> {
   const finish = (outcome: Parameters<typeof modelsRepo.finishRun>[3], activate: boolean) =>
     db.transaction(async (tx) => {
@@ -109,20 +125,25 @@ export async function runTraining(
       );
       return;
     }
-    const { model, metrics } = trainWithHoldout(set.examples);
+    const heartbeat = setInterval(() => {
+      db.transaction((tx) => modelsRepo.heartbeat(tx, municipalityId, run.id, clock.now())).catch(
+        (error: unknown) => log.warn({ municipalityId, err: String(error) }, 'routing heartbeat failed'),
+      );
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    // The model file's own date is the start of the fit (the worker has no clock of the platform).
+    const { model: bytes, metrics } = await train({
+      examples: set.examples,
+      metadata: { trainedAt: clock.now().toISOString(), examples: set.examples.length, period: set.period },
+    }).finally(() => clearInterval(heartbeat));
     const trainedAt = clock.now();
-    const bytes = serializeModel(model, {
-      trainedAt: trainedAt.toISOString(),
-      examples: set.examples.length,
-      period: set.period,
-    });
     await finish(
       {
         status: 'ready',
         note: null,
         trainedAt,
         examples: set.examples.length,
-        metrics: { ...metrics, period: set.period, bytes: bytes.length },
+        metrics: { ...metrics, period: set.period, bytes: bytes.byteLength },
         model: bytes,
       },
       true,
@@ -145,12 +166,17 @@ export async function runTraining(
   }
 }
 
-/** The job: opens a run (status `training`), schedules the next night, and trains after the commit. */
-export function makeTrainJob(): JobHandler {
+/**
+ * The job: marks interrupted runs of stopped processes failed, opens a run (status `training`,
+ * owned by this process), schedules the next night, and trains after the commit (`train`: in a
+ * worker thread; tests may pass another).
+ */
+export function makeTrainJob(train: Trainer = trainInWorker): JobHandler {
   return async (job, ctx) => {
+    await failInterruptedRuns(ctx.tx, ctx.clock, ctx.log);
     const municipalityId = job.municipalityId;
     if (!municipalityId) return;
-    const run = await modelsRepo.insertRun(ctx.tx, municipalityId, job.id, ctx.clock.now());
+    const run = await modelsRepo.insertRun(ctx.tx, municipalityId, job.id, ctx.clock.now(), TRAINER_PROCESS);
     await scheduleNightlyTraining(ctx.tx, ctx.clock, municipalityId);
     await writeAudit(ctx, {
       action: 'routing.training_started',
@@ -160,6 +186,13 @@ export function makeTrainJob(): JobHandler {
       after: { version: run.version, reason: job.payload.reason ?? null },
     });
     const { clock, log } = ctx;
-    return (db) => runTraining(db, clock, log, municipalityId, run);
+    return (db) => runTraining(db, clock, log, municipalityId, run, train);
+  };
+}
+
+/** The sweep scheduled at start (see `scheduleInterruptedSweep`). */
+export function makeSweepJob(): JobHandler {
+  return async (_job, ctx) => {
+    await failInterruptedRuns(ctx.tx, ctx.clock, ctx.log);
   };
 }

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealBody, fileAppeal } from '@zemstvo/appeals/test/factories';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstvo/server/testing';
+import { silentLogger } from '@zemstvo/kernel';
 import { fileSampleAppeals } from '../testing/sample-appeals.ts';
-import { loadTrainingSet } from '../application/training-set.ts';
-import { enqueueTrainingForAll, nextNightlyRun } from '../application/train-job.ts';
+import { loadTrainingSet, trainWithHoldout } from '../application/training-set.ts';
+import { enqueueTrainingForAll, nextNightlyRun, runTraining } from '../application/train-job.ts';
+import { TRAINER_PROCESS } from '../application/interrupted-runs.ts';
+import { deserializeModel, serializeModel } from '../engine/model-file.ts';
+import { modelsRepo } from '../infra/models.repository.ts';
+import { trainInWorker, type Trainer } from '../training/train-in-worker.ts';
 
 const ROWS = 160;
 
@@ -34,6 +39,7 @@ describe('routing suggestions in the platform', () => {
   const models = async (slug = 'zarechny', s = admin) =>
     (await p.app.inject({ method: 'GET', url: `/api/m/${slug}/routing/models`, headers: s.headers })).json<{
       items: {
+        version: number;
         status: string;
         active: boolean;
         examples: number;
@@ -229,5 +235,52 @@ describe('routing suggestions in the platform', () => {
   it('schedules the nightly run at 23:00 UTC, the next night when it is close', () => {
     expect(nextNightlyRun(new Date('2026-03-02T08:00:00Z')).toISOString()).toBe('2026-03-02T23:00:00.000Z');
     expect(nextNightlyRun(new Date('2026-03-02T22:30:00Z')).toISOString()).toBe('2026-03-03T23:00:00.000Z');
+  });
+
+  const openRun = () =>
+    p.db.transaction((tx) => modelsRepo.insertRun(tx, municipalityId, null, p.clock.now(), TRAINER_PROCESS));
+
+  it('keeps answering requests while the job trains in the worker, and stores the model in-process training gives', async () => {
+    const events: string[] = [];
+    let answered: Promise<void> = Promise.resolve();
+    // The job's own trainer, observed: the requests start the moment the fit starts.
+    const observed: Trainer = (request) => {
+      events.push('training started');
+      const training = trainInWorker(request).finally(() => events.push('training ended'));
+      answered = Promise.all([p.app.inject('/healthz'), models()]).then(([health, runs]) => {
+        events.push(`healthz ${health.statusCode}; the run is ${runs[0]!.status}`);
+      });
+      return training;
+    };
+    const run = await openRun();
+    await runTraining(p.db, p.clock, silentLogger, municipalityId, run, observed);
+    await answered;
+    expect(events).toEqual(['training started', 'healthz 200; the run is training', 'training ended']);
+    const [stored] = await models();
+    expect(stored).toMatchObject({ status: 'ready', active: true, version: run.version });
+
+    // The same examples trained on the main thread give the stored file byte for byte.
+    const bytes = Buffer.from((await modelsRepo.bytes(p.db, municipalityId, run.id))!);
+    const set = await p.db.transaction((tx) => loadTrainingSet(tx, municipalityId));
+    const { metadata } = deserializeModel(bytes);
+    expect(metadata.examples).toBe(set.examples.length);
+    expect(Buffer.compare(bytes, serializeModel(trainWithHoldout(set.examples).model, metadata))).toBe(0);
+  });
+
+  it('marks the run failed with the message when training fails in the worker, and keeps the active model', async () => {
+    const before = (await models())[0]!;
+    const run = await openRun();
+    const broken: Trainer = (request) =>
+      trainInWorker({ ...request, examples: request.examples.map(() => null) } as unknown as typeof request);
+    await runTraining(p.db, p.clock, silentLogger, municipalityId, run, broken);
+    const [failed, active] = await models();
+    expect(failed).toMatchObject({
+      version: run.version,
+      status: 'failed',
+      active: false,
+      statusReason: null,
+    });
+    expect(failed!.statusNote).toMatch(/^routing training failed: /);
+    expect(active).toMatchObject({ version: before.version, status: 'ready', active: true });
   });
 });

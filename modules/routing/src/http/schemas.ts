@@ -32,6 +32,7 @@ export const modelsOut = z.object({
       jobId: z.number().nullable(),
       status: z.enum(['training', 'ready', 'skipped', 'failed']),
       statusNote: z.string().nullable(),
+      statusReason: z.string().nullable(),
       requestedAt: z.date(),
       trainedAt: z.date().nullable(),
       examples: z.number(),

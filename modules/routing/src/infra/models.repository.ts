@@ -8,6 +8,8 @@ export interface ModelRow {
   jobId: number | null;
   status: ModelStatus;
   statusNote: string | null;
+  /** A stable code of the note for translation (`interrupted`), or null. */
+  statusReason: string | null;
   requestedAt: Date;
   trainedAt: Date | null;
   examples: number;
@@ -15,7 +17,8 @@ export interface ModelRow {
   active: boolean;
 }
 
-const COLUMNS = `id, version, job_id AS "jobId", status, status_note AS "statusNote", requested_at AS "requestedAt",
+const COLUMNS = `id, version, job_id AS "jobId", status, status_note AS "statusNote", status_reason AS "statusReason",
+  requested_at AS "requestedAt",
   trained_at AS "trainedAt", examples, metrics, active`;
 
 interface RawModelRow extends Omit<ModelRow, 'jobId'> {
@@ -25,15 +28,51 @@ const toRow = (r: RawModelRow): ModelRow => ({ ...r, jobId: r.jobId === null ? n
 
 /** Routing models of a municipality: one row per training run, the stored model bytes of the ready ones. */
 export const modelsRepo = {
-  /** A new run in status `training`, with the next version number of the municipality. */
-  async insertRun(sql: Sql, municipalityId: string, jobId: number | null, at: Date): Promise<ModelRow> {
+  /**
+   * A new run in status `training`, with the next version number of the municipality, owned by the
+   * `trainer` process (alive as of `at`).
+   */
+  async insertRun(
+    sql: Sql,
+    municipalityId: string,
+    jobId: number | null,
+    at: Date,
+    trainer: string,
+  ): Promise<ModelRow> {
     const rows = await sql.query<RawModelRow>(
-      `INSERT INTO routing_models (municipality_id, version, job_id, status, requested_at)
-       VALUES ($1, coalesce((SELECT max(version) FROM routing_models WHERE municipality_id = $1), 0) + 1, $2, 'training', $3)
+      `INSERT INTO routing_models (municipality_id, version, job_id, status, requested_at, trainer, heartbeat_at)
+       VALUES ($1, coalesce((SELECT max(version) FROM routing_models WHERE municipality_id = $1), 0) + 1, $2,
+         'training', $3, $4, $3)
        RETURNING ${COLUMNS}`,
-      [municipalityId, jobId, at],
+      [municipalityId, jobId, at, trainer],
     );
     return toRow(rows[0]!);
+  },
+
+  /** The training process is still alive: it says so while its worker trains. */
+  async heartbeat(sql: Sql, municipalityId: string, id: string, at: Date): Promise<void> {
+    await sql.query(
+      `UPDATE routing_models SET heartbeat_at = $3 WHERE municipality_id = $1 AND id = $2 AND status = 'training'`,
+      [municipalityId, id, at],
+    );
+  },
+
+  /**
+   * Marks failed (all municipalities: the sweep is the system's) the runs still in `training` that
+   * another process owns and that showed no sign of life since `silentSince`; returns them.
+   */
+  async failInterrupted(
+    sql: Sql,
+    input: { self: string; silentSince: Date; at: Date; note: string; reason: string },
+  ): Promise<(ModelRow & { municipalityId: string; trainer: string | null })[]> {
+    const rows = await sql.query<RawModelRow & { municipalityId: string; trainer: string | null }>(
+      `UPDATE routing_models SET status = 'failed', status_note = $3, status_reason = $4, trained_at = $5
+       WHERE status = 'training' AND trainer IS DISTINCT FROM $1
+         AND coalesce(heartbeat_at, requested_at) < $2
+       RETURNING municipality_id AS "municipalityId", trainer, ${COLUMNS}`,
+      [input.self, input.silentSince, input.note, input.reason, input.at],
+    );
+    return rows.map((r) => ({ ...toRow(r), municipalityId: r.municipalityId, trainer: r.trainer }));
   },
 
   async finishRun(
