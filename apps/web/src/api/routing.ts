@@ -24,6 +24,8 @@ export interface RoutingModelRun {
   jobId: number | null;
   status: 'training' | 'ready' | 'skipped' | 'failed';
   statusNote: string | null;
+  /** A stable code of the note, translated when known (`interrupted`). */
+  statusReason: string | null;
   requestedAt: string;
   trainedAt: string | null;
   examples: number;

@@ -19,6 +19,11 @@ import { useWorkspace } from '../workspace/workspace-context.ts';
 
 function ModelsTable({ items }: { items: readonly RoutingModelRun[] }) {
   const { t, i18n } = useTranslation();
+  // A note with a known reason in the reader's language, any other as the server wrote it.
+  const note = (m: RoutingModelRun) =>
+    m.statusReason && i18n.exists(`routing.models.statusReason.${m.statusReason}`)
+      ? t(`routing.models.statusReason.${m.statusReason}`)
+      : m.statusNote;
   if (items.length === 0) return <p>{t('routing.models.empty')}</p>;
   const score = (m: RoutingModelRun, head: (typeof ROUTING_HEADS)[number]) => {
     const h = m.metrics.heads?.[head];
@@ -51,7 +56,7 @@ function ModelsTable({ items }: { items: readonly RoutingModelRun[] }) {
               </td>
               <td>
                 {t(`routing.models.statusValue.${m.status}`)}
-                {m.statusNote && <span className="muted"> — {m.statusNote}</span>}
+                {note(m) && <span className="muted"> — {note(m)}</span>}
               </td>
               <td>{m.trainedAt ? formatDateTime(m.trainedAt, i18n.language) : '—'}</td>
               <td>{m.examples}</td>
