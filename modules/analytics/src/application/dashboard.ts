@@ -107,7 +107,16 @@ function countsOf(rows: readonly StateRow[], dim: Dimension): (Counts & { key: s
   }));
 }
 
-const top = (rows: BreakdownRow[]) => rows.sort((a, b) => b.incoming - a.incoming).slice(0, BREAKDOWN_LIMIT);
+/** Largest first; equal counts by key (not set last), so the order does not depend on the plan. */
+const top = (rows: BreakdownRow[]) =>
+  rows
+    .sort(
+      (a, b) =>
+        b.incoming - a.incoming ||
+        (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) ||
+        (a.key ?? '').localeCompare(b.key ?? ''),
+    )
+    .slice(0, BREAKDOWN_LIMIT);
 
 /**
  * The dashboard of a slice of the municipality's appeals (received in [from, to]): KPIs, a series
