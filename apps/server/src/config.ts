@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { oidcProvidersSchema, type OidcProviderConfig } from '@zemstvo/identity';
 import { AppError } from '@zemstvo/kernel';
-import type { S3StorageOptions } from '@zemstvo/storage';
+import type { S3StorageOptions } from '@zemstvo/storage/s3';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

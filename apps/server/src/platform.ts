@@ -57,7 +57,7 @@ export async function createPlatform(
   const clock = opts.clock ?? systemClock;
   const db = opts.db ?? (await openMigratedDatabase(config, log));
   const permissions = buildPermissionRegistry();
-  const storage = opts.storage ?? openFileStorage(config.storage);
+  const storage = opts.storage ?? (await openFileStorage(config.storage));
   const services: Services = {
     db,
     clock,

@@ -1,6 +1,5 @@
 export * from './storage.ts';
 export { LocalDiskStorage } from './local-disk.ts';
-export { S3FileStorage, type S3StorageOptions } from './s3.ts';
 export { newStorageKey } from './keys.ts';
 export * from './upload-limits.ts';
 export * from './file-types.ts';

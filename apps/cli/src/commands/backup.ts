@@ -14,7 +14,7 @@ export async function backupCommand(opts: { output: string; force?: boolean }): 
   try {
     const s = await writeBackupArchive(
       db,
-      openFileStorage(config.storage),
+      await openFileStorage(config.storage),
       FILE_COLUMNS,
       resolve(opts.output),
       {

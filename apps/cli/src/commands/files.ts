@@ -23,7 +23,7 @@ export async function filesSweepCommand(opts: { dryRun?: boolean; olderThan: str
   const db = await openExistingDatabase(config);
   try {
     const dryRun = opts.dryRun ?? false;
-    const r = await sweepOrphanFiles(db, openFileStorage(config.storage), {
+    const r = await sweepOrphanFiles(db, await openFileStorage(config.storage), {
       olderThanMs,
       now: new Date(),
       dryRun,

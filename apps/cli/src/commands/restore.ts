@@ -37,7 +37,7 @@ export async function restoreCommand(opts: { input: string; force?: boolean }): 
     const snapshot = archive?.snapshot ?? file;
     const header = await readBackupHeader(snapshot);
     const config = loadConfig();
-    const storage = openFileStorage(config.storage);
+    const storage = await openFileStorage(config.storage);
     const present = archive ? await checkFileConflicts(storage, archive.manifest) : new Set<string>();
     const db = await openMigratedDatabase(config);
     try {

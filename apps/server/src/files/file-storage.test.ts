@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@zemstvo/kernel';
-import { LocalDiskStorage, S3FileStorage } from '@zemstvo/storage';
+import { LocalDiskStorage } from '@zemstvo/storage';
+import { S3FileStorage } from '@zemstvo/storage/s3';
 import { loadConfig } from '../config.ts';
 import { describeFileStorage, openFileStorage } from './file-storage.ts';
 
@@ -24,17 +25,17 @@ const S3_ENV = {
 };
 
 describe('choosing the file storage (STORAGE)', () => {
-  it('keeps files on local disk by default, under DATA_DIR or FILES_DIR', () => {
+  it('keeps files on local disk by default, under DATA_DIR or FILES_DIR', async () => {
     expect(loadConfig({ DATA_DIR: '/srv/zemstvo' }).storage).toEqual({
       kind: 'local',
       dir: '/srv/zemstvo/files',
     });
     const config = loadConfig({ FILES_DIR: '/mnt/files' });
-    expect(openFileStorage(config.storage)).toBeInstanceOf(LocalDiskStorage);
+    expect(await openFileStorage(config.storage)).toBeInstanceOf(LocalDiskStorage);
     expect(describeFileStorage(config.storage)).toBe('/mnt/files');
   });
 
-  it('reads the S3 variables into an S3 storage', () => {
+  it('reads the S3 variables into an S3 storage', async () => {
     const config = loadConfig({ ...S3_ENV, S3_FORCE_PATH_STYLE: 'true', S3_PREFIX: 'zarechny/' });
     expect(config.storage).toEqual({
       kind: 's3',
@@ -45,7 +46,7 @@ describe('choosing the file storage (STORAGE)', () => {
       forcePathStyle: true,
       prefix: 'zarechny/',
     });
-    const storage = openFileStorage(config.storage);
+    const storage = await openFileStorage(config.storage);
     expect(storage).toBeInstanceOf(S3FileStorage);
     expect(storage.kind).toBe('s3');
     expect(describeFileStorage(config.storage)).toBe('s3://zemstvo-files/zarechny/');

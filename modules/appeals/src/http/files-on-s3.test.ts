@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstvo/server/testing';
-import type { S3FileStorage } from '@zemstvo/storage';
+import type { S3FileStorage } from '@zemstvo/storage/s3';
 import { startTestS3Server, type TestS3Server } from '@zemstvo/storage/testing/s3-server';
 import { appealBody, fileAppeal } from '../test/factories.ts';
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
@@ -11,6 +11,8 @@ export interface TestS3Server {
   /** Options for an `S3FileStorage` on `bucket` of this server. */
   options(bucket: string, extra?: Partial<S3StorageOptions>): S3StorageOptions;
   storage(bucket: string, extra?: Partial<S3StorageOptions>): S3FileStorage;
+  /** Makes an object look written at `when` (s3rver dates objects by their file's mtime): the sweep's grace. */
+  backdate(bucket: string, objectKey: string, when: Date): void;
   /** The environment that makes the server or the CLI store files in `bucket` here. */
   env(bucket: string): Record<string, string>;
   close(): Promise<void>;
@@ -67,6 +69,11 @@ export async function startTestS3Server(buckets: readonly string[]): Promise<Tes
     endpoint,
     options,
     storage: (bucket, extra) => new S3FileStorage(options(bucket, extra)),
+    backdate(bucket, objectKey, when) {
+      const parts = objectKey.split('/');
+      const file = `${parts.pop()!}._S3rver_object`;
+      utimesSync(join(directory, bucket, ...parts, file), when, when);
+    },
     env: (bucket) => ({
       STORAGE: 's3',
       S3_ENDPOINT: endpoint,
