@@ -5,3 +5,4 @@ export * from './actor.ts';
 export * from './ctx.ts';
 export * from './ids.ts';
 export * from './i18n.ts';
+export * from './read-cache.ts';
