@@ -4,14 +4,19 @@ import { conflict, notFound, type Ctx } from '@zemstvo/kernel';
 import { formatRegNumber } from '../domain/numbering.ts';
 import type { DocumentStatus } from '../domain/kinds.ts';
 import { documentsRepo, journalsRepo, type DocumentRow, type NewDocument } from '../infra/documents.repository.ts';
-import { recordEvent } from './history.ts';
+import { eventBy, recordEvent } from './history.ts';
 
 export const MUNICIPAL_TIME_ZONE = 'Europe/Moscow';
 
 /** Creates a document (incoming, outgoing or internal) with its first history step. */
 export async function createDocument(ctx: Ctx, doc: NewDocument, event = 'created'): Promise<DocumentRow> {
-  const created = await documentsRepo.insert(ctx.tx, ctx.tenant!.municipalityId, doc, ctx.clock.now());
-  await recordEvent(ctx, created.id, event, { kind: created.kind, status: created.status, channel: created.sourceChannel });
+  const created = await documentsRepo.insert(
+    ctx.tx,
+    ctx.tenant!.municipalityId,
+    doc,
+    ctx.clock.now(),
+    eventBy(ctx, event, { kind: doc.kind, status: doc.status, channel: doc.sourceChannel }),
+  );
   await writeAudit(ctx, {
     action: 'document.created',
     entity: 'document',

@@ -50,38 +50,60 @@ export const DOC_COLS = `id, direction, kind, status, journal_id AS "journalId",
   service_instance_id AS "serviceInstanceId", external_ref AS "externalRef", to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
+/** A history step to write (its document and time are given where it is written). */
+export interface NewDocumentEvent {
+  actorUserId: string | null;
+  actorLabel: string;
+  type: string;
+  data?: object;
+}
+
 export type NewDocument = Omit<DocumentRow, 'id' | 'regNumber' | 'regDate' | 'journalId' | 'createdAt' | 'updatedAt'> & {
   id?: string;
 };
 
 /** The only code that knows the document tables. Every query is bound to one municipality. */
 export const documentsRepo = {
-  async insert(sql: Sql, municipalityId: string, d: NewDocument, now: Date): Promise<DocumentRow> {
-    const [row] = await sql.query<DocumentRow>(
-      `INSERT INTO documents (municipality_id, id, direction, kind, status, title, body, author_user_id, author_name, author_org,
+  /**
+   * Inserts a document; with `firstEvent`, its first history step too, in the same statement (one
+   * round trip fewer on every intake).
+   */
+  async insert(sql: Sql, municipalityId: string, d: NewDocument, now: Date, firstEvent?: NewDocumentEvent): Promise<DocumentRow> {
+    const params: unknown[] = [
+      municipalityId,
+      d.id ?? null,
+      d.direction,
+      d.kind,
+      d.status,
+      d.title,
+      d.body,
+      d.authorUserId,
+      d.authorName,
+      d.authorOrg,
+      d.addressee,
+      d.signatoryUserId,
+      d.sourceChannel,
+      d.parentId,
+      d.serviceInstanceId,
+      d.externalRef,
+      d.dueDate,
+      now,
+    ];
+    const insert = `INSERT INTO documents (municipality_id, id, direction, kind, status, title, body, author_user_id, author_name, author_org,
          addressee, signatory_user_id, source_channel, parent_id, service_instance_id, external_ref, due_date, created_at, updated_at)
        VALUES ($1, coalesce($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
-       RETURNING ${DOC_COLS}`,
-      [
-        municipalityId,
-        d.id ?? null,
-        d.direction,
-        d.kind,
-        d.status,
-        d.title,
-        d.body,
-        d.authorUserId,
-        d.authorName,
-        d.authorOrg,
-        d.addressee,
-        d.signatoryUserId,
-        d.sourceChannel,
-        d.parentId,
-        d.serviceInstanceId,
-        d.externalRef,
-        d.dueDate,
-        now,
-      ],
+       RETURNING ${DOC_COLS}`;
+    if (!firstEvent) {
+      const [row] = await sql.query<DocumentRow>(insert, params);
+      return row!;
+    }
+    const e = firstEvent;
+    const [row] = await sql.query<DocumentRow>(
+      `WITH d AS (${insert}),
+         e AS (INSERT INTO document_events (municipality_id, document_id, at, actor_user_id, actor_label, type, data)
+               SELECT $1, d.id, $18, $19, $20, $21, $22 FROM d)
+       SELECT * FROM d`,
+      [...params, e.actorUserId, e.actorLabel, e.type, JSON.stringify(e.data ?? {})],
     );
     return row!;
   },
@@ -161,11 +183,7 @@ export const documentsRepo = {
     );
   },
 
-  async addEvent(
-    sql: Sql,
-    municipalityId: string,
-    e: { documentId: string; at: Date; actorUserId: string | null; actorLabel: string; type: string; data?: object },
-  ): Promise<void> {
+  async addEvent(sql: Sql, municipalityId: string, e: NewDocumentEvent & { documentId: string; at: Date }): Promise<void> {
     await sql.query(
       `INSERT INTO document_events (municipality_id, document_id, at, actor_user_id, actor_label, type, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
