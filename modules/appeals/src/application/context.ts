@@ -3,7 +3,7 @@ import { instancesRepo, type ServiceInstance, type ServicePackage, type ServiceR
 import { MUNICIPAL_TIME_ZONE } from '@zemstvo/documents';
 import { badRequest, notFound, type Ctx, type Tenant } from '@zemstvo/kernel';
 import { appealsRepo, type AppealRow } from '../infra/appeals.repository.ts';
-import { loadWorkingCalendar } from '../infra/calendar.repository.ts';
+import { cachedWorkingCalendar } from '../infra/calendar.repository.ts';
 
 /**
  * The applied-service packages of this installation. Packages are static (discovered at build
@@ -31,10 +31,10 @@ export interface InstalledService {
   pkg: ServicePackage;
 }
 
-/** An enabled service instance of the municipality, by slug, with its package. */
+/** An enabled service instance of the municipality, by slug, with its package (cached per process: ReadCache). */
 export async function serviceBySlug(ctx: Ctx, slug: string): Promise<InstalledService> {
   const tenant = requireTenant(ctx);
-  const instance = await instancesRepo.bySlug(ctx.tx, tenant.municipalityId, slug);
+  const instance = await instancesRepo.bySlugCached(ctx.tx, tenant.municipalityId, slug);
   if (!instance || !instance.enabled) throw notFound(`Service ${slug}`, 'service_not_found');
   return withPackage(instance);
 }
@@ -64,4 +64,4 @@ export async function lockAppeal(ctx: Ctx, id: string): Promise<AppealRow> {
 export const localToday = (ctx: Ctx): IsoDate => localDate(ctx.clock.now(), MUNICIPAL_TIME_ZONE);
 export const localDay = (instant: Date): IsoDate => localDate(instant, MUNICIPAL_TIME_ZONE);
 
-export const workingCalendar = (ctx: Ctx): Promise<WorkingCalendar> => loadWorkingCalendar(ctx.tx);
+export const workingCalendar = (ctx: Ctx): Promise<WorkingCalendar> => cachedWorkingCalendar(ctx.tx);

@@ -11,7 +11,7 @@ import {
   validateIntakeForm,
 } from '../domain/intake-form.ts';
 import { STAGE_OF } from '../domain/statuses.ts';
-import { appealsRepo } from '../infra/appeals.repository.ts';
+import { appealsRepo, type AppealRow } from '../infra/appeals.repository.ts';
 import { loadView, presentAppeal, type AppealView } from './appeal-view.ts';
 import { localToday, requireTenant, serviceBySlug, workingCalendar } from './context.ts';
 
@@ -77,13 +77,15 @@ export async function submitAppeal(ctx: Ctx, input: SubmitAppealInput): Promise<
     if (!IDEMPOTENCY_KEY.test(input.idempotencyKey!))
       throw badRequest('bad_idempotency_key', 'Idempotency-Key is 8–200 printable ASCII characters');
     await appealsRepo.lockIdempotencyKey(ctx.tx, tenant.municipalityId, idemKey);
-    const earlier = await appealsRepo.byIdempotencyKey(ctx.tx, tenant.municipalityId, idemKey);
+    // Only the key's owner and hash first: the common case (a new key) then reads nothing.
+    const earlier = await appealsRepo.idempotencyHashOf(ctx.tx, tenant.municipalityId, idemKey);
     if (earlier) {
       if (earlier.idempotencyHash !== hash)
         throw conflict('idempotency_conflict', 'This Idempotency-Key was used for a different request', {
           appealId: earlier.id,
         });
-      return { appeal: await loadView(ctx, earlier), created: false };
+      const appeal = await appealsRepo.get(ctx.tx, tenant.municipalityId, earlier.id);
+      return { appeal: await loadView(ctx, appeal!), created: false };
     }
   }
 
@@ -136,35 +138,53 @@ export async function submitAppeal(ctx: Ctx, input: SubmitAppealInput): Promise<
     },
     'received',
   );
+  const appeal: AppealRow = {
+    id,
+    municipalityId: tenant.municipalityId,
+    serviceInstanceId: svc.instance.id,
+    categoryCode: category.code,
+    themeCode: theme,
+    applicantUserId: user?.userId ?? null,
+    applicantName: applicant.name,
+    applicantEmail: applicant.email,
+    applicantPostalAddress: applicant.postalAddress,
+    applicantPhone: applicant.phone,
+    lat: point?.lat ?? null,
+    lon: point?.lon ?? null,
+    address: textOf(values, 'address'),
+    isPublic: m.publicVisibility.publicByDefault && input.isPublic !== false,
+    status: 'received',
+    stage: STAGE_OF.received,
+    specialHandling: null,
+    specialHandlingNote: null,
+    crimeForwardedTo: null,
+    receivedAt: now,
+    registeredAt: null,
+    registrationDue: registration.due,
+    answerDue: null,
+    redirectDue: null,
+    noticeDue: null,
+    extensions: 0,
+    extensionReason: null,
+    deadlineRule: registration.ruleCode,
+    deadlineRuleVersion: registration.ruleVersion,
+    closedAt: null,
+    rating: null,
+    ratingComment: null,
+    rejectedAt: null,
+    rejectionComment: null,
+    duplicateOf: null,
+    redirectedTo: null,
+    answerDocumentId: null,
+    form: values,
+    sourceChannel: input.channel,
+    idempotencyKey: idemKey,
+    idempotencyHash: idemKey ? hash : null,
+  };
   await appealsRepo.insert(
     ctx.tx,
     tenant.municipalityId,
-    {
-      id,
-      serviceInstanceId: svc.instance.id,
-      categoryCode: category.code,
-      themeCode: theme,
-      applicantUserId: user?.userId ?? null,
-      applicantName: applicant.name,
-      applicantEmail: applicant.email,
-      applicantPostalAddress: applicant.postalAddress,
-      applicantPhone: applicant.phone,
-      lat: point?.lat ?? null,
-      lon: point?.lon ?? null,
-      address: textOf(values, 'address'),
-      isPublic: m.publicVisibility.publicByDefault && input.isPublic !== false,
-      status: 'received',
-      stage: STAGE_OF.received,
-      receivedAt: now,
-      registrationDue: registration.due,
-      deadlineRule: registration.ruleCode,
-      deadlineRuleVersion: registration.ruleVersion,
-      form: values,
-      sourceChannel: input.channel,
-      idempotencyKey: idemKey,
-      idempotencyHash: idemKey ? hash : null,
-      searchText: searchTextOf(null, applicant.name, applicant.email, applicant.phone, text),
-    },
+    { ...appeal, searchText: searchTextOf(null, applicant.name, applicant.email, applicant.phone, text) },
     now,
   );
   // Photos and files uploaded while the form was filled in become the appeal's attachments.
@@ -182,9 +202,9 @@ export async function submitAppeal(ctx: Ctx, input: SubmitAppealInput): Promise<
       registrationDue: registration.due,
     },
   });
-  const appeal = await appealsRepo.get(ctx.tx, tenant.municipalityId, id);
-  // The rest of the view was written just now: the document, the service, no questions yet.
-  return { appeal: presentAppeal(appeal!, doc, svc, [], tenant.slug, localToday(ctx)), created: true };
+  // The view is what was written just now (the appeal's columns not written are their defaults):
+  // the appeal, the document, the service, no questions yet.
+  return { appeal: presentAppeal(appeal, doc, svc, [], tenant.slug, localToday(ctx)), created: true };
 }
 
 /** What the inbox's search box matches (number, applicant, e-mail, phone, text), lower-cased. */

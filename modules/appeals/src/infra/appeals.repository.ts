@@ -212,9 +212,14 @@ export const appealsRepo = {
     return rows[0];
   },
 
-  async byIdempotencyKey(sql: Sql, municipalityId: string, key: string): Promise<AppealRow | undefined> {
-    const rows = await sql.query<AppealRow>(
-      `SELECT ${APPEAL_COLS} FROM appeals a WHERE a.municipality_id = $1 AND a.idempotency_key = $2`,
+  /** The appeal filed with this idempotency key, and its request's hash: a retry is checked against it. */
+  async idempotencyHashOf(
+    sql: Sql,
+    municipalityId: string,
+    key: string,
+  ): Promise<{ id: string; idempotencyHash: string | null } | undefined> {
+    const rows = await sql.query<{ id: string; idempotencyHash: string | null }>(
+      `SELECT document_id AS id, idempotency_hash AS "idempotencyHash" FROM appeals WHERE municipality_id = $1 AND idempotency_key = $2`,
       [municipalityId, key],
     );
     return rows[0];

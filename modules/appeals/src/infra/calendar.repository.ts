@@ -1,11 +1,15 @@
 import { russianProductionCalendar, WorkingCalendar, type CalendarOverride } from '@zemstvo/calendar';
-import type { Sql } from '@zemstvo/kernel';
+import { ReadCache, type Sql } from '@zemstvo/kernel';
 
 export interface CalendarOverrideRow extends CalendarOverride {
   note: string;
   updatedBy: string | null;
   updatedAt: Date;
 }
+
+/** The overrides are platform-wide (one key); every deadline computation reads them. */
+const calendarCache = new ReadCache<WorkingCalendar>();
+const CALENDAR_KEY = 'platform';
 
 const COLS = `to_char(date, 'YYYY-MM-DD') AS date, kind, note, updated_by AS "updatedBy", updated_at AS "updatedAt"`;
 
@@ -29,9 +33,11 @@ export const calendarRepo = {
          updated_at = EXCLUDED.updated_at`,
       [o.date, o.kind, o.note, o.updatedBy, now],
     );
+    calendarCache.forget(sql, CALENDAR_KEY);
   },
   async remove(sql: Sql, date: string): Promise<boolean> {
     const rows = await sql.query('DELETE FROM calendar_overrides WHERE date = $1 RETURNING date', [date]);
+    calendarCache.forget(sql, CALENDAR_KEY);
     return rows.length > 0;
   },
 };
@@ -43,4 +49,9 @@ export const calendarRepo = {
 export async function loadWorkingCalendar(sql: Sql): Promise<WorkingCalendar> {
   const overrides = await sql.query<CalendarOverride>(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_overrides`);
   return new WorkingCalendar(russianProductionCalendar, overrides);
+}
+
+/** `loadWorkingCalendar` through the per-process cache (see ReadCache for when a change is seen). */
+export function cachedWorkingCalendar(sql: Sql): Promise<WorkingCalendar> {
+  return calendarCache.get(sql, CALENDAR_KEY, () => loadWorkingCalendar(sql));
 }
