@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Abilities } from '@zemstvo/authz';
-import { AppError, anonymous, newId, notFound, type Ctx } from '@zemstvo/kernel';
+import { AppError, anonymous, newId, notFound, ReadCache, type Ctx, type Tenant } from '@zemstvo/kernel';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './errors.ts';
 import { requirePermission } from './guards.ts';
 import { assertStorableText } from './input-text.ts';
@@ -51,6 +51,9 @@ const sameSecret = (sent: unknown, expected: string) =>
 
 export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
   const { services } = opts;
+  // The municipality of every /m/:slug request, read once per process and slug (a row the platform
+  // never edits; a change by SQL is seen within READ_CACHE_TTL_MS). One cache per app (= per database).
+  const tenants = new ReadCache<Tenant | null>();
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
@@ -193,7 +196,9 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
       throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header for this session', 403);
     const slug = (req.params as Record<string, string | undefined>).municipality;
     if (slug !== undefined) {
-      const tenant = MUNICIPALITY_SLUG.test(slug) ? await opts.resolveTenant(services.db, slug) : null;
+      const tenant = MUNICIPALITY_SLUG.test(slug)
+        ? await tenants.get(services.db, slug, () => opts.resolveTenant(services.db, slug))
+        : null;
       if (!tenant) throw notFound('Municipality', 'municipality_not_found');
       req.tenant = tenant;
       req.abilities = await opts.resolveAbilities(services.db, req.actor, tenant);

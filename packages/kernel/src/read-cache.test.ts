@@ -84,6 +84,9 @@ describe('ReadCache', () => {
     expect(await s.cache.get(tx(), 'm2:a', async () => ({ v: 5 }))).toEqual({ v: 1 });
     expect(await s.cache.get(tx(), 'm3:a', async () => undefined)).toBeUndefined();
     expect(await s.cache.get(tx(), 'm3:a', async () => ({ v: 6 }))).toEqual({ v: 6 });
+    const tenants = new ReadCache<{ id: string } | null>();
+    expect(await tenants.get(tx(), 'new-town', async () => null)).toBeNull(); // not created yet
+    expect(await tenants.get(tx(), 'new-town', async () => ({ id: 'm4' }))).toEqual({ id: 'm4' });
   });
 
   it('shares frozen values, so no request can change another’s', async () => {
