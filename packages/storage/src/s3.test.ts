@@ -23,7 +23,11 @@ describe('S3 storage', () => {
     await neighbour.put('m1/2026/01/theirs', new Uint8Array(7));
     const client = new S3Client({ ...s3.options('zemstvo-shared'), forcePathStyle: true });
     await client.send(
-      new PutObjectCommand({ Bucket: 'zemstvo-shared', Key: 'zemstvo/README BY OPERATOR.txt', Body: 'keep me' }),
+      new PutObjectCommand({
+        Bucket: 'zemstvo-shared',
+        Key: 'zemstvo/README BY OPERATOR.txt',
+        Body: 'keep me',
+      }),
     );
     client.destroy();
     const listed = await collect(storage.list());

@@ -76,7 +76,9 @@ export class S3FileStorage implements FileStorage {
 
   async get(key: string): Promise<Uint8Array | null> {
     try {
-      const res = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: this.#objectKey(key) }));
+      const res = await this.#client.send(
+        new GetObjectCommand({ Bucket: this.#bucket, Key: this.#objectKey(key) }),
+      );
       if (!res.Body) throw new Error(`S3 returned no body for ${key}`);
       return await res.Body.transformToByteArray();
     } catch (e) {
