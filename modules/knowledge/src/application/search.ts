@@ -106,10 +106,8 @@ export async function searchDocuments(
   const { q, limit, offset, ...filters } = input;
   let query: SearchQuery = { kind: 'words', text: q };
   const find = async () => {
-    const facetRows = await searchRepo.facets(ctx.tx, query, scope, filters);
-    const n = facetRows.find((f) => f.facet === 'total')?.n ?? 0;
-    const items = n > offset ? await searchRepo.page(ctx.tx, query, scope, filters, limit, offset) : [];
-    return { facets: facetRows, items, total: n };
+    const { facets, rows } = await searchRepo.find(ctx.tx, query, scope, filters, { limit, offset });
+    return { facets, items: rows, total: facets.find((f) => f.facet === 'total')?.n ?? 0 };
   };
   let found = await find();
   let corrected: string[] | null = null;

@@ -42,21 +42,35 @@ describe('search bounds', () => {
   const count = (rows: { facet: string; value: string; n: number }[], facet: string, value = '') =>
     rows.find((r) => r.facet === facet && r.value === value)?.n;
 
+  const page = (limit: number, offset: number, cap?: number) =>
+    searchRepo.find(db, q, scope, {}, { limit, offset }, cap);
+
   it('counts every hit up to the cap, and one more than the cap beyond it', async () => {
-    const exact = await searchRepo.facets(db, q, scope, {}, 10);
-    expect(count(exact, 'total')).toBe(5);
-    expect(count(exact, 'category', 'housing')).toBe(5);
-    const capped = await searchRepo.facets(db, q, scope, {}, 3);
-    expect(count(capped, 'total')).toBe(4);
-    expect(count(capped, 'kind', 'appeal')).toBe(4);
+    const exact = await page(20, 0, 10);
+    expect(count(exact.facets, 'total')).toBe(5);
+    expect(count(exact.facets, 'category', 'housing')).toBe(5);
+    const capped = await page(20, 0, 3);
+    expect(count(capped.facets, 'total')).toBe(4);
+    expect(count(capped.facets, 'kind', 'appeal')).toBe(4);
+    expect(capped.rows).toHaveLength(4);
   });
 
-  it('ranks the best candidates and returns only the page rows, with their texts', async () => {
-    const page = await searchRepo.page(db, q, scope, {}, 2, 0);
-    expect(page).toHaveLength(2);
-    expect(page[0]!.id).toBe(ids[3]);
-    expect(page[0]!.text).toContain('кракозябра');
-    const rest = await searchRepo.page(db, q, scope, {}, 10, 2);
-    expect(rest.map((r) => r.id).sort()).toEqual(ids.filter((id) => !page.some((p) => p.id === id)).sort());
+  it('ranks the candidates and returns only the page rows, with their texts', async () => {
+    const first = await page(2, 0);
+    expect(first.rows).toHaveLength(2);
+    expect(first.rows[0]!.id).toBe(ids[3]);
+    expect(first.rows[0]!.text).toContain('кракозябра');
+    expect(first.rows[0]!.date).toBeInstanceOf(Date);
+    expect(count(first.facets, 'total')).toBe(5);
+    const rest = await page(10, 2);
+    expect(rest.rows.map((r) => r.id).sort()).toEqual(
+      ids.filter((id) => !first.rows.some((p) => p.id === id)).sort(),
+    );
+  });
+
+  it('returns the facets without rows for a page beyond the hits', async () => {
+    const beyond = await page(20, 40);
+    expect(beyond.rows).toEqual([]);
+    expect(count(beyond.facets, 'total')).toBe(5);
   });
 });

@@ -101,8 +101,20 @@ function matched(q: SearchQuery, scope: SearchScope, f: SearchFilters) {
  * counted over the first FACET_CAP hits the index yields (see docs/search.md).
  */
 export const FACET_CAP = 10_000;
-/** Hits ranked in full (phrase and recency): the best ones by plain cover density (`ts_rank_cd`). */
-export const RANK_CANDIDATES = 2_000;
+/**
+ * Hits ranked in full (cover density, phrase, recency): the most recent of the counted hits. Only
+ * these read their text search vectors, so a query's cost is bounded by this, not by its hits.
+ */
+export const RANK_CANDIDATES = 1_000;
+
+/** What one search statement returns: the facet rows (with the total) and the ranked page rows. */
+export interface FoundRows {
+  facets: FacetRow[];
+  rows: SearchRow[];
+}
+
+/** A page row as jsonb_agg returns it (the date as an ISO string). */
+type JsonRow = Omit<SearchRow, 'date'> & { date: string };
 
 export const searchRepo = {
   async configOf(sql: Sql, municipalityIds: readonly string[]): Promise<string> {
@@ -114,66 +126,73 @@ export const searchRepo = {
   },
 
   /**
-   * The total (exact up to `cap`, else cap + 1) and the facets over the same hits: no
-   * ranking, only the columns the facets need, so the cost is bounded by the cap.
+   * One statement, one GIN bitmap scan: the hits up to `cap` + 1 (only the narrow columns the
+   * facets and the choice of candidates need, no text search vectors), the total and the facets
+   * over them, and the page: the RANK_CANDIDATES most recent of those hits (at least offset +
+   * limit) ranked in full — cover density plus the exact phrase, times recency — with their texts
+   * read for the page rows only. With at most RANK_CANDIDATES hits every hit is ranked.
    */
-  async facets(
+  async find(
     sql: Sql,
     q: SearchQuery,
     scope: SearchScope,
     f: SearchFilters,
+    page: { limit: number; offset: number },
     cap = FACET_CAP,
-  ): Promise<FacetRow[]> {
-    const { cte, where, params } = matched(q, scope, f);
-    return sql.query<FacetRow>(
-      `WITH ${cte}, hits AS (
-         SELECT e.kind, e.category_code, e.theme_code, e.district, e.status, e.doc_date, e.executor_user_id,
-           e.municipality_id = ANY($2::uuid[]) AS staff
-         FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where} LIMIT ${Math.trunc(cap) + 1}
-       )
-       SELECT 'total' AS facet, '' AS value, NULL AS label, count(*)::int AS n FROM hits
-       UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM hits GROUP BY kind
-       UNION ALL SELECT 'category', category_code, NULL, count(*)::int FROM hits WHERE category_code IS NOT NULL GROUP BY category_code
-       UNION ALL SELECT 'theme', theme_code, NULL, count(*)::int FROM hits WHERE theme_code IS NOT NULL GROUP BY theme_code
-       UNION ALL SELECT 'district', district, NULL, count(*)::int FROM hits WHERE district IS NOT NULL GROUP BY district
-       UNION ALL SELECT 'status', status, NULL, count(*)::int FROM hits GROUP BY status
-       UNION ALL SELECT 'period', to_char(doc_date AT TIME ZONE 'UTC', 'YYYY-MM'), NULL, count(*)::int FROM hits GROUP BY 2
-       UNION ALL SELECT 'executor', h.executor_user_id::text, u.display_name, count(*)::int FROM hits h
-         JOIN users u ON u.id = h.executor_user_id WHERE h.staff GROUP BY h.executor_user_id, u.display_name`,
-      params,
-    );
-  },
-
-  /**
-   * The page: the best RANK_CANDIDATES hits (at least offset + limit) by cover density, re-ranked
-   * with the exact phrase and recency terms; only the page rows read their texts. With fewer hits
-   * than candidates every hit is ranked in full, as before.
-   */
-  async page(sql: Sql, q: SearchQuery, scope: SearchScope, f: SearchFilters, limit: number, offset: number) {
+  ): Promise<FoundRows> {
     const { cte, where, params } = matched(q, scope, f);
     const n = params.length;
-    return sql.query<SearchRow>(
-      `WITH ${cte}, cand AS (
-         SELECT e.municipality_id, e.document_id, q.pq, ts_rank_cd(e.tsv, q.tq, 32) AS rank
-         FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where}
-         ORDER BY rank DESC, e.doc_date DESC, e.document_id LIMIT $${n + 3}
+    const [row] = await sql.query<{ facets: FacetRow[]; rows: JsonRow[] }>(
+      `WITH ${cte}, hits AS MATERIALIZED (
+         SELECT e.municipality_id, e.document_id, e.kind, e.category_code, e.theme_code, e.district, e.status,
+           e.doc_date, e.executor_user_id, e.municipality_id = ANY($2::uuid[]) AS staff
+         FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where} LIMIT $${n + 4}
+       ),
+       facets AS (
+         SELECT 'total' AS facet, '' AS value, NULL AS label, count(*)::int AS n FROM hits
+         UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM hits GROUP BY kind
+         UNION ALL SELECT 'category', category_code, NULL, count(*)::int FROM hits WHERE category_code IS NOT NULL GROUP BY category_code
+         UNION ALL SELECT 'theme', theme_code, NULL, count(*)::int FROM hits WHERE theme_code IS NOT NULL GROUP BY theme_code
+         UNION ALL SELECT 'district', district, NULL, count(*)::int FROM hits WHERE district IS NOT NULL GROUP BY district
+         UNION ALL SELECT 'status', status, NULL, count(*)::int FROM hits GROUP BY status
+         UNION ALL SELECT 'period', to_char(doc_date AT TIME ZONE 'UTC', 'YYYY-MM'), NULL, count(*)::int FROM hits GROUP BY 2
+         UNION ALL SELECT 'executor', h.executor_user_id::text, u.display_name, count(*)::int FROM hits h
+           JOIN users u ON u.id = h.executor_user_id WHERE h.staff GROUP BY h.executor_user_id, u.display_name
+       ),
+       cand AS (
+         SELECT h.municipality_id, h.document_id FROM hits h ORDER BY h.doc_date DESC, h.document_id LIMIT $${n + 3}
        ),
        ranked AS (
          SELECT c.municipality_id, c.document_id,
-           (c.rank + CASE WHEN e.tsv @@ c.pq THEN 1 ELSE 0 END)
+           (ts_rank_cd(e.tsv, q.tq, 32) + CASE WHEN e.tsv @@ q.pq THEN 1 ELSE 0 END)
              * (0.5 + 0.5 * exp(-greatest(extract(epoch FROM now() - e.doc_date), 0) / (180 * 86400))) AS score
          FROM cand c JOIN search_entries e ON e.municipality_id = c.municipality_id AND e.document_id = c.document_id
+           JOIN q ON q.cfg = e.cfg
          ORDER BY score DESC, e.doc_date DESC, c.document_id LIMIT $${n + 1} OFFSET $${n + 2}
+       ),
+       page AS (
+         SELECT h.document_id AS id, h.municipality_id AS "municipalityId", m.slug AS municipality, h.cfg::text AS cfg,
+           h.kind, h.title, left(h.body || E'\\n' || h.files_text, 20000) AS text, h.reg_number AS "regNumber",
+           h.status, h.doc_date AS date, r.score::float8 AS score, h.category_code AS "categoryCode",
+           h.theme_code AS "themeCode", h.person_names AS "personNames", h.metadata,
+           h.municipality_id = ANY($2::uuid[]) AS staff
+         FROM ranked r JOIN search_entries h ON h.municipality_id = r.municipality_id AND h.document_id = r.document_id
+           JOIN municipalities m ON m.id = h.municipality_id
        )
-       SELECT h.document_id AS id, h.municipality_id AS "municipalityId", m.slug AS municipality, h.cfg::text AS cfg, h.kind,
-         h.title, left(h.body || E'\\n' || h.files_text, 20000) AS text, h.reg_number AS "regNumber", h.status,
-         h.doc_date AS date, r.score::float8 AS score, h.category_code AS "categoryCode", h.theme_code AS "themeCode",
-         h.person_names AS "personNames", h.metadata, h.municipality_id = ANY($2::uuid[]) AS staff
-       FROM ranked r JOIN search_entries h ON h.municipality_id = r.municipality_id AND h.document_id = r.document_id
-         JOIN municipalities m ON m.id = h.municipality_id
-       ORDER BY r.score DESC, h.doc_date DESC, h.document_id`,
-      [...params, limit, offset, Math.max(RANK_CANDIDATES, offset + limit)],
+       SELECT (SELECT coalesce(jsonb_agg(f), '[]') FROM facets f) AS facets,
+         (SELECT coalesce(jsonb_agg(p ORDER BY p.score DESC, p.date DESC, p.id), '[]') FROM page p) AS rows`,
+      [
+        ...params,
+        page.limit,
+        page.offset,
+        Math.max(RANK_CANDIDATES, page.offset + page.limit),
+        Math.trunc(cap) + 1,
+      ],
     );
+    return {
+      facets: row?.facets ?? [],
+      rows: (row?.rows ?? []).map((r) => ({ ...r, date: new Date(r.date) })),
+    };
   },
 
   /** Headlines over already masked texts, for the query in each row's configuration. */
