@@ -90,6 +90,7 @@ export async function runTraining(
   municipalityId: string,
   run: ModelRow,
   train: Trainer = trainInWorker,
+  heartbeatMs = HEARTBEAT_MS,
 ): Promise<void> {
   const finish = (outcome: Parameters<typeof modelsRepo.finishRun>[3], activate: boolean) =>
     db.transaction(async (tx) => {
@@ -129,7 +130,7 @@ export async function runTraining(
       db.transaction((tx) => modelsRepo.heartbeat(tx, municipalityId, run.id, clock.now())).catch(
         (error: unknown) => log.warn({ municipalityId, err: String(error) }, 'routing heartbeat failed'),
       );
-    }, HEARTBEAT_MS);
+    }, heartbeatMs);
     heartbeat.unref();
     // The model file's own date is the start of the fit (the worker has no clock of the platform).
     const { model: bytes, metrics } = await train({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appealBody, fileAppeal } from '@zemstvo/appeals/test/factories';
 import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstvo/server/testing';
-import { silentLogger } from '@zemstvo/kernel';
+import { silentLogger, type ManualClock } from '@zemstvo/kernel';
 import { fileSampleAppeals } from '../testing/sample-appeals.ts';
 import { loadTrainingSet, trainWithHoldout } from '../application/training-set.ts';
 import { enqueueTrainingForAll, nextNightlyRun, runTraining } from '../application/train-job.ts';
@@ -265,6 +265,29 @@ describe('routing suggestions in the platform', () => {
     const { metadata } = deserializeModel(bytes);
     expect(metadata.examples).toBe(set.examples.length);
     expect(Buffer.compare(bytes, serializeModel(trainWithHoldout(set.examples).model, metadata))).toBe(0);
+  });
+
+  it('writes a heartbeat on the run while the worker trains', async () => {
+    const run = await openRun();
+    const heartbeatAt = async () =>
+      (
+        await p.db.query<{ heartbeat_at: Date }>(
+          'SELECT heartbeat_at FROM routing_models WHERE municipality_id = $1 AND id = $2',
+          [municipalityId, run.id],
+        )
+      )[0]!.heartbeat_at.toISOString();
+    const opened = await heartbeatAt();
+    const later = new Date(p.clock.now().getTime() + 60_000).toISOString();
+    // The trainer moves the clock on and finishes only once a heartbeat has written the new time.
+    const waitsForHeartbeat: Trainer = async (request) => {
+      (p.clock as ManualClock).advance(60_000);
+      while ((await heartbeatAt()) !== later) await new Promise((resolve) => setTimeout(resolve, 5));
+      return trainInWorker(request);
+    };
+    await runTraining(p.db, p.clock, silentLogger, municipalityId, run, waitsForHeartbeat, 10);
+    expect(opened).toBe(run.requestedAt.toISOString());
+    expect(await heartbeatAt()).toBe(later);
+    expect((await models())[0]).toMatchObject({ version: run.version, status: 'ready' });
   });
 
   it('marks the run failed with the message when training fails in the worker, and keeps the active model', async () => {
