@@ -2,10 +2,12 @@
 -- rows instead of hundreds of thousands of wide appeal rows (issue 4: p95 <= 200 ms at 1,000,000).
 --
 -- analytics_cases holds each appeal's analytic key (one narrow row per appeal), analytics_days the
--- count of appeals per key. Both are kept by triggers in the transaction of every change to
--- appeals or to their responsible assignments (intake, registration, answers, reclassification,
--- ratings, merges, imports, raw SQL alike): a change moves the appeal from its old key to its new
--- one. Bulk loaders that turn triggers off call analytics_rebuild(municipality) afterwards.
+-- count of appeals per key. Both are kept in the transaction of every change to appeals or to their
+-- responsible assignments (intake, registration, answers, reclassification, ratings, merges,
+-- imports, raw SQL alike): row triggers mark the appeal, and at commit a deferred trigger moves each
+-- marked appeal from its old key to its new one (inside the writing transaction, before commit, the
+-- summaries still show the state before it). Bulk loaders that turn triggers off call
+-- analytics_rebuild(municipality) afterwards.
 --
 -- "Overdue now" depends on today, so an open case keeps the first day it is overdue
 -- (overdue_from) instead of a flag: the dashboard counts open cases with overdue_from <= today.
@@ -97,85 +99,93 @@ LANGUAGE sql IMMUTABLE AS $$
     k.st, k.overdue_from, k.d10, k.closed_day, k.rating
 $$;
 
--- Adds `sign` appeals of a key (a row of analytics_cases) to the summaries; a key left with no
--- appeals is deleted.
-CREATE FUNCTION analytics_days_add(c analytics_cases, sign integer) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  left_n integer;
-  at tid;
-BEGIN
-  INSERT INTO analytics_days AS d (municipality_id, day, service_instance_id, category, theme, district,
-    executor_user, executor_org, executor_department, st, overdue_from, d10, closed_day, n, rated, rating_sum)
-  VALUES (c.municipality_id, c.day, c.service_instance_id, c.category, c.theme, c.district, c.executor_user,
-    c.executor_org, c.executor_department, c.st, c.overdue_from, c.d10, c.closed_day, sign,
-    CASE WHEN c.rating IS NULL THEN 0 ELSE sign END, sign * coalesce(c.rating, 0))
-  ON CONFLICT (municipality_id, day, service_instance_id, category, theme, district, executor_user, executor_org,
-    executor_department, st, overdue_from, d10, closed_day)
-  DO UPDATE SET n = d.n + excluded.n, rated = d.rated + excluded.rated, rating_sum = d.rating_sum + excluded.rating_sum
-  RETURNING d.n, d.ctid INTO left_n, at;
-  IF left_n = 0 THEN
-    DELETE FROM analytics_days WHERE ctid = at;
-  END IF;
-END $$;
+-- Appeals changed by the current transaction (rows never outlive it: the flush deletes them).
+CREATE TABLE analytics_dirty (
+  municipality_id uuid NOT NULL,
+  document_id uuid NOT NULL,
+  PRIMARY KEY (municipality_id, document_id)
+);
 
--- Brings one appeal's key up to date (idempotent): moves it in the summaries when it changed.
-CREATE FUNCTION analytics_case_sync(p_m uuid, p_doc uuid) RETURNS void LANGUAGE plpgsql AS $$
+-- Moves every appeal changed by the transaction from its old key to its new one, set-based: the
+-- summaries get one delta per key, applied in key order (concurrent flushes lock summary rows in
+-- the same order), and keys left with no appeals are deleted.
+CREATE FUNCTION analytics_flush() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  was analytics_cases;
-  now_is analytics_cases;
+  emptied tid[];
 BEGIN
-  SELECT * INTO was FROM analytics_cases WHERE municipality_id = p_m AND document_id = p_doc FOR UPDATE;
-  SELECT c.* INTO now_is FROM analytics_appeal_keys k,
+  WITH taken AS (
+    DELETE FROM analytics_dirty RETURNING municipality_id, document_id
+  ), was AS (
+    SELECT c.* FROM analytics_cases c JOIN taken t USING (municipality_id, document_id)
+  ), now_is AS (
+    SELECT c.* FROM taken t
+    JOIN analytics_appeal_keys k ON k.municipality_id = t.municipality_id AND k.document_id = t.document_id,
     LATERAL analytics_case_of(k, (SELECT s.executor_user_id FROM assignments s
-      WHERE s.municipality_id = p_m AND s.document_id = p_doc AND s.role = 'responsible' AND s.status <> 'cancelled'
+      WHERE s.municipality_id = t.municipality_id AND s.document_id = t.document_id
+        AND s.role = 'responsible' AND s.status <> 'cancelled'
       ORDER BY s.created_at DESC LIMIT 1)) c
-    WHERE k.municipality_id = p_m AND k.document_id = p_doc;
-  IF was IS NOT DISTINCT FROM now_is THEN
-    RETURN;
+  ), kept AS (
+    INSERT INTO analytics_cases SELECT * FROM now_is
+    ON CONFLICT (municipality_id, document_id) DO UPDATE SET day = excluded.day,
+      service_instance_id = excluded.service_instance_id, category = excluded.category, theme = excluded.theme,
+      district = excluded.district, executor_user = excluded.executor_user, executor_org = excluded.executor_org,
+      executor_department = excluded.executor_department, st = excluded.st, overdue_from = excluded.overdue_from,
+      d10 = excluded.d10, closed_day = excluded.closed_day, rating = excluded.rating
+  ), gone AS (
+    DELETE FROM analytics_cases c USING taken t
+    WHERE c.municipality_id = t.municipality_id AND c.document_id = t.document_id
+      AND NOT EXISTS (SELECT 1 FROM now_is x WHERE x.document_id = t.document_id)
+  ), deltas AS (
+    SELECT municipality_id, day, service_instance_id, category, theme, district, executor_user, executor_org,
+    executor_department, st, overdue_from, d10, closed_day, sum(sign)::int AS n,
+      sum(CASE WHEN rating IS NULL THEN 0 ELSE sign END)::int AS rated, sum(sign * coalesce(rating, 0)) AS rating_sum
+    FROM (SELECT was.*, -1 AS sign FROM was UNION ALL SELECT now_is.*, 1 FROM now_is) x
+    GROUP BY municipality_id, day, service_instance_id, category, theme, district, executor_user, executor_org,
+    executor_department, st, overdue_from, d10, closed_day
+    HAVING sum(sign) <> 0 OR sum(sign * coalesce(rating, 0)) <> 0 OR sum(CASE WHEN rating IS NULL THEN 0 ELSE sign END) <> 0
+  ), applied AS (
+    INSERT INTO analytics_days AS d
+    SELECT * FROM deltas ORDER BY municipality_id, day, service_instance_id, category, theme, district, executor_user, executor_org,
+    executor_department, st, overdue_from, d10, closed_day
+    ON CONFLICT (municipality_id, day, service_instance_id, category, theme, district, executor_user, executor_org,
+    executor_department, st, overdue_from, d10, closed_day)
+    DO UPDATE SET n = d.n + excluded.n, rated = d.rated + excluded.rated, rating_sum = d.rating_sum + excluded.rating_sum
+    RETURNING d.ctid AS at, d.n
+  )
+  SELECT array_agg(at) FILTER (WHERE n = 0) INTO emptied FROM applied;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM analytics_days WHERE ctid = ANY (emptied);
   END IF;
-  IF was.document_id IS NOT NULL THEN
-    PERFORM analytics_days_add(was, -1);
-  END IF;
-  IF now_is.document_id IS NULL THEN
-    DELETE FROM analytics_cases WHERE municipality_id = p_m AND document_id = p_doc;
-    RETURN;
-  END IF;
-  PERFORM analytics_days_add(now_is, 1);
-  INSERT INTO analytics_cases VALUES (now_is.*)
-  ON CONFLICT (municipality_id, document_id) DO UPDATE SET day = excluded.day,
-    service_instance_id = excluded.service_instance_id, category = excluded.category, theme = excluded.theme,
-    district = excluded.district, executor_user = excluded.executor_user, executor_org = excluded.executor_org,
-    executor_department = excluded.executor_department, st = excluded.st, overdue_from = excluded.overdue_from,
-    d10 = excluded.d10, closed_day = excluded.closed_day, rating = excluded.rating;
 END $$;
 
-CREATE FUNCTION analytics_appeal_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Row triggers only mark the appeal; the deferred flush below moves it once, at commit.
+CREATE FUNCTION analytics_mark() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM analytics_case_sync(OLD.municipality_id, OLD.document_id);
-    RETURN NULL;
+  IF TG_OP <> 'INSERT' THEN
+    INSERT INTO analytics_dirty VALUES (OLD.municipality_id, OLD.document_id) ON CONFLICT DO NOTHING;
   END IF;
-  PERFORM analytics_case_sync(NEW.municipality_id, NEW.document_id);
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO analytics_dirty VALUES (NEW.municipality_id, NEW.document_id) ON CONFLICT DO NOTHING;
+  END IF;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER analytics_appeal_change AFTER INSERT OR DELETE OR UPDATE OF received_at, registered_at,
   registration_due, answer_due, notice_due, closed_at, rating, rejected_at, category_code, theme_code, form,
-  service_instance_id ON appeals FOR EACH ROW EXECUTE FUNCTION analytics_appeal_change();
+  service_instance_id ON appeals FOR EACH ROW EXECUTE FUNCTION analytics_mark();
+CREATE TRIGGER analytics_assignment_change AFTER INSERT OR DELETE OR UPDATE OF executor_user_id, role, status,
+  created_at, document_id ON assignments FOR EACH ROW EXECUTE FUNCTION analytics_mark();
 
-CREATE FUNCTION analytics_assignment_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- At commit (or SET CONSTRAINTS … IMMEDIATE): the first firing flushes every marked appeal, later
+-- ones find nothing left. The summaries' rows are locked only from then to the commit, so
+-- concurrent intakes of the same day and category do not wait for each other's whole transaction.
+CREATE FUNCTION analytics_flush_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    PERFORM analytics_case_sync(OLD.municipality_id, OLD.document_id);
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    PERFORM analytics_case_sync(NEW.municipality_id, NEW.document_id);
-  END IF;
+  PERFORM analytics_flush();
   RETURN NULL;
 END $$;
-
-CREATE TRIGGER analytics_assignment_change AFTER INSERT OR DELETE OR UPDATE OF executor_user_id, role, status,
-  created_at, document_id ON assignments FOR EACH ROW EXECUTE FUNCTION analytics_assignment_change();
+CREATE CONSTRAINT TRIGGER analytics_flush AFTER INSERT ON analytics_dirty
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION analytics_flush_dirty();
 
 -- Recomputes a municipality's keys and summaries set-based (after a load with triggers off).
 CREATE FUNCTION analytics_rebuild(p_m uuid) RETURNS void LANGUAGE plpgsql AS $$
