@@ -140,7 +140,7 @@ export const attachmentsRepo = {
     );
   },
 
-  /** Removes up to `limit` uploads older than `before`; returns their storage keys to delete. */
+  /** Removes up to `limit` uploads older than `before`; returns their storage keys (the orphan sweep deletes the files). */
   async purgeStaged(sql: Sql, municipalityId: string, before: Date, limit: number): Promise<string[]> {
     const rows = await sql.query<{ key: string }>(
       `DELETE FROM attachment_uploads WHERE municipality_id = $1 AND id IN (
