@@ -76,9 +76,8 @@ export async function submitAppeal(ctx: Ctx, input: SubmitAppealInput): Promise<
   if (idemKey) {
     if (!IDEMPOTENCY_KEY.test(input.idempotencyKey!))
       throw badRequest('bad_idempotency_key', 'Idempotency-Key is 8–200 printable ASCII characters');
-    await appealsRepo.lockIdempotencyKey(ctx.tx, tenant.municipalityId, idemKey);
-    // Only the key's owner and hash first: the common case (a new key) then reads nothing.
-    const earlier = await appealsRepo.idempotencyHashOf(ctx.tx, tenant.municipalityId, idemKey);
+    // The key is locked until commit; only the earlier appeal's id and hash are read (a new key: nothing).
+    const earlier = await appealsRepo.claimIdempotencyKey(ctx.tx, tenant.municipalityId, idemKey);
     if (earlier) {
       if (earlier.idempotencyHash !== hash)
         throw conflict('idempotency_conflict', 'This Idempotency-Key was used for a different request', {

@@ -212,22 +212,21 @@ export const appealsRepo = {
     return rows[0];
   },
 
-  /** The appeal filed with this idempotency key, and its request's hash: a retry is checked against it. */
-  async idempotencyHashOf(
+  /**
+   * Serializes intakes with the same idempotency key (a transaction lock, released at commit), then
+   * finds the appeal filed with it, and its request's hash: a retry is checked against it. One
+   * round trip (migration 0005: the look-up runs after the lock, in a fresh snapshot).
+   */
+  async claimIdempotencyKey(
     sql: Sql,
     municipalityId: string,
     key: string,
   ): Promise<{ id: string; idempotencyHash: string | null } | undefined> {
     const rows = await sql.query<{ id: string; idempotencyHash: string | null }>(
-      `SELECT document_id AS id, idempotency_hash AS "idempotencyHash" FROM appeals WHERE municipality_id = $1 AND idempotency_key = $2`,
+      `SELECT id, idempotency_hash AS "idempotencyHash" FROM appeal_idempotency_claim($1, $2)`,
       [municipalityId, key],
     );
     return rows[0];
-  },
-
-  /** Serializes intakes with the same idempotency key (released at commit). */
-  async lockIdempotencyKey(sql: Sql, municipalityId: string, key: string): Promise<void> {
-    await sql.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`appeal-intake:${municipalityId}:${key}`]);
   },
 
   async update(sql: Sql, municipalityId: string, id: string, patch: AppealPatch, now: Date): Promise<void> {
