@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '@zemstvo/kernel';
+import { failInterruptedRuns } from '@zemstvo/routing';
 import { fileSampleAppeals } from '@zemstvo/routing/testing/sample-appeals';
 import { axeViolations } from './support/axe.ts';
 import { openBrowser, type Browser } from './support/browser.ts';
@@ -62,6 +64,29 @@ describe('routing suggestions in Chromium', () => {
       .first()
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('the admin sees a training left behind by a stopped process as interrupted', async () => {
+    const { page } = browser;
+    const { db, services } = server.platform;
+    await db.query(
+      `INSERT INTO routing_models (municipality_id, version, status, requested_at, trainer, heartbeat_at)
+       SELECT id, 99, 'training', now() - interval '10 minutes', 'stopped-host pid 1 e2e', now() - interval '10 minutes'
+       FROM municipalities WHERE slug = 'zarechny'`,
+    );
+    expect(await db.transaction((tx) => failInterruptedRuns(tx, services.clock, silentLogger))).toBe(1);
+    await logOut(page);
+    await logInWithForm(page, ADMIN, PASSWORD);
+    await page.waitForURL('**/workspace/zarechny');
+    await page.goto('/workspace/zarechny/routing');
+    await waitForHeading(page, 'Модель маршрутизации');
+    const interrupted = page
+      .getByRole('table', { name: 'Обучения модели маршрутизации' })
+      .locator('tbody tr')
+      .filter({ hasText: '99' });
+    await interrupted.getByText('ошибка').waitFor();
+    await interrupted.getByText('— прервано: процесс остановлен').waitFor();
     expect(browser.problems).toEqual([]);
   });
 });
