@@ -31,8 +31,9 @@ describe('search bounds', () => {
         await tx.query(
           `INSERT INTO appeals (municipality_id, document_id, service_instance_id, category_code, is_public, status, stage, received_at,
              registration_due, deadline_rule, deadline_rule_version, search_text)
-           VALUES ($1, $2, $3, 'housing', false, 'received', 'receipt', now(), current_date + 3, 'fz59.registration', 1, '')`,
-          [m, id, svc],
+           VALUES ($1, $2, $3, 'housing', false, 'received', 'receipt', now() - make_interval(hours => $4), current_date + 3,
+             'fz59.registration', 1, '')`,
+          [m, id, svc, 5 - i],
         );
       });
     }
@@ -42,13 +43,18 @@ describe('search bounds', () => {
   const count = (rows: { facet: string; value: string; n: number }[], facet: string, value = '') =>
     rows.find((r) => r.facet === facet && r.value === value)?.n;
 
-  const page = (limit: number, offset: number, cap?: number) =>
-    searchRepo.find(db, q, scope, {}, { limit, offset }, cap);
+  const page = (limit: number, offset: number, cap = 10, candidates = 10) =>
+    searchRepo.find(db, q, scope, {}, { limit, offset }, { cap, candidates });
 
   it('counts every hit up to the cap, and one more than the cap beyond it', async () => {
     const exact = await page(20, 0, 10);
     expect(count(exact.facets, 'total')).toBe(5);
     expect(count(exact.facets, 'category', 'housing')).toBe(5);
+    const of = (facet: string) => exact.facets.filter((r) => r.facet === facet);
+    expect(of('period').reduce((n, r) => n + r.n, 0)).toBe(5);
+    expect(of('status')).toEqual([expect.objectContaining({ value: 'received', n: 5 })]);
+    // No bucket for what the hits lack (no district, no executor).
+    expect([...of('district'), ...of('executor')]).toEqual([]);
     const capped = await page(20, 0, 3);
     expect(count(capped.facets, 'total')).toBe(4);
     expect(count(capped.facets, 'kind', 'appeal')).toBe(4);
@@ -66,6 +72,14 @@ describe('search bounds', () => {
     expect(rest.rows.map((r) => r.id).sort()).toEqual(
       ids.filter((id) => !first.rows.some((p) => p.id === id)).sort(),
     );
+  });
+
+  it('ranks only the most recent candidates, and counts every hit', async () => {
+    // ids[3] is the best match (the word three times) but ids[4] is the most recent (received an hour later).
+    expect((await page(1, 0, 10, 2)).rows.map((r) => r.id)).toEqual([ids[3]]);
+    const one = await page(1, 0, 10, 1);
+    expect(one.rows.map((r) => r.id)).toEqual([ids[4]]);
+    expect(count(one.facets, 'total')).toBe(5);
   });
 
   it('returns the facets without rows for a page beyond the hits', async () => {

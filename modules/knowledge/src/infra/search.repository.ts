@@ -100,12 +100,12 @@ function matched(q: SearchQuery, scope: SearchScope, f: SearchFilters) {
  * Hits counted exactly up to this many; beyond it the total says "more than" and the facets are
  * counted over the first FACET_CAP hits the index yields (see docs/search.md).
  */
-export const FACET_CAP = 10_000;
+export const FACET_CAP = 5_000;
 /**
  * Hits ranked in full (cover density, phrase, recency): the most recent of the counted hits. Only
  * these read their text search vectors, so a query's cost is bounded by this, not by its hits.
  */
-export const RANK_CANDIDATES = 1_000;
+export const RANK_CANDIDATES = 200;
 
 /** What one search statement returns: the facet rows (with the total) and the ranked page rows. */
 export interface FoundRows {
@@ -138,36 +138,39 @@ export const searchRepo = {
     scope: SearchScope,
     f: SearchFilters,
     page: { limit: number; offset: number },
-    cap = FACET_CAP,
+    bounds: { cap: number; candidates: number } = { cap: FACET_CAP, candidates: RANK_CANDIDATES },
   ): Promise<FoundRows> {
     const { cte, where, params } = matched(q, scope, f);
     const n = params.length;
     const [row] = await sql.query<{ facets: FacetRow[]; rows: JsonRow[] }>(
       `WITH ${cte}, hits AS MATERIALIZED (
-         SELECT e.municipality_id, e.document_id, e.kind, e.category_code, e.theme_code, e.district, e.status,
-           e.doc_date, e.executor_user_id, e.municipality_id = ANY($2::uuid[]) AS staff
+         SELECT e.ctid AS tid, e.municipality_id, e.document_id, e.kind, e.category_code, e.theme_code, e.district,
+           e.status, e.doc_date, e.executor_user_id, e.municipality_id = ANY($2::uuid[]) AS staff
          FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where} LIMIT $${n + 4}
        ),
        facets AS (
-         SELECT 'total' AS facet, '' AS value, NULL AS label, count(*)::int AS n FROM hits
-         UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM hits GROUP BY kind
-         UNION ALL SELECT 'category', category_code, NULL, count(*)::int FROM hits WHERE category_code IS NOT NULL GROUP BY category_code
-         UNION ALL SELECT 'theme', theme_code, NULL, count(*)::int FROM hits WHERE theme_code IS NOT NULL GROUP BY theme_code
-         UNION ALL SELECT 'district', district, NULL, count(*)::int FROM hits WHERE district IS NOT NULL GROUP BY district
-         UNION ALL SELECT 'status', status, NULL, count(*)::int FROM hits GROUP BY status
-         UNION ALL SELECT 'period', to_char(doc_date AT TIME ZONE 'UTC', 'YYYY-MM'), NULL, count(*)::int FROM hits GROUP BY 2
-         UNION ALL SELECT 'executor', h.executor_user_id::text, u.display_name, count(*)::int FROM hits h
-           JOIN users u ON u.id = h.executor_user_id WHERE h.staff GROUP BY h.executor_user_id, u.display_name
+         SELECT CASE WHEN grouping(kind) = 0 THEN 'kind' WHEN grouping(category_code) = 0 THEN 'category'
+             WHEN grouping(theme_code) = 0 THEN 'theme' WHEN grouping(district) = 0 THEN 'district'
+             WHEN grouping(status) = 0 THEN 'status' WHEN grouping(month) = 0 THEN 'period'
+             WHEN grouping(executor) = 0 THEN 'executor' ELSE 'total' END AS facet,
+           coalesce(kind, category_code, theme_code, district, status, to_char(month, 'YYYY-MM'), executor::text, '') AS value,
+           (SELECT u.display_name FROM users u WHERE u.id = executor) AS label, count(*)::int AS n
+         FROM (SELECT kind, category_code, theme_code, district, status,
+             date_trunc('month', doc_date AT TIME ZONE 'UTC') AS month, CASE WHEN staff THEN executor_user_id END AS executor
+           FROM hits) h
+         GROUP BY GROUPING SETS ((), (kind), (category_code), (theme_code), (district), (status), (month), (executor))
+         -- A facet has no bucket for "none" (no category, no district, no executor).
+         HAVING grouping(kind, category_code, theme_code, district, status, month, executor) = 127
+           OR coalesce(kind, category_code, theme_code, district, status, to_char(month, 'YYYY-MM'), executor::text) IS NOT NULL
        ),
        cand AS (
-         SELECT h.municipality_id, h.document_id FROM hits h ORDER BY h.doc_date DESC, h.document_id LIMIT $${n + 3}
+         SELECT h.tid, h.document_id FROM hits h ORDER BY h.doc_date DESC, h.document_id LIMIT $${n + 3}
        ),
        ranked AS (
-         SELECT c.municipality_id, c.document_id,
+         SELECT c.tid, c.document_id, e.doc_date,
            (ts_rank_cd(e.tsv, q.tq, 32) + CASE WHEN e.tsv @@ q.pq THEN 1 ELSE 0 END)
              * (0.5 + 0.5 * exp(-greatest(extract(epoch FROM now() - e.doc_date), 0) / (180 * 86400))) AS score
-         FROM cand c JOIN search_entries e ON e.municipality_id = c.municipality_id AND e.document_id = c.document_id
-           JOIN q ON q.cfg = e.cfg
+         FROM cand c JOIN search_entries e ON e.ctid = c.tid JOIN q ON q.cfg = e.cfg
          ORDER BY score DESC, e.doc_date DESC, c.document_id LIMIT $${n + 1} OFFSET $${n + 2}
        ),
        page AS (
@@ -176,8 +179,7 @@ export const searchRepo = {
            h.status, h.doc_date AS date, r.score::float8 AS score, h.category_code AS "categoryCode",
            h.theme_code AS "themeCode", h.person_names AS "personNames", h.metadata,
            h.municipality_id = ANY($2::uuid[]) AS staff
-         FROM ranked r JOIN search_entries h ON h.municipality_id = r.municipality_id AND h.document_id = r.document_id
-           JOIN municipalities m ON m.id = h.municipality_id
+         FROM ranked r JOIN search_entries h ON h.ctid = r.tid JOIN municipalities m ON m.id = h.municipality_id
        )
        SELECT (SELECT coalesce(jsonb_agg(f), '[]') FROM facets f) AS facets,
          (SELECT coalesce(jsonb_agg(p ORDER BY p.score DESC, p.date DESC, p.id), '[]') FROM page p) AS rows`,
@@ -185,8 +187,8 @@ export const searchRepo = {
         ...params,
         page.limit,
         page.offset,
-        Math.max(RANK_CANDIDATES, page.offset + page.limit),
-        Math.trunc(cap) + 1,
+        Math.max(bounds.candidates, page.offset + page.limit),
+        Math.trunc(bounds.cap) + 1,
       ],
     );
     return {
