@@ -87,4 +87,15 @@ describe('search bounds', () => {
     expect(beyond.rows).toEqual([]);
     expect(count(beyond.facets, 'total')).toBe(5);
   });
+
+  it('keeps the GIN pending list short and room for HOT updates (migration 0003)', async () => {
+    const rows = await db.query<{ name: string; options: string[] | null }>(
+      `SELECT relname AS name, reloptions AS options FROM pg_class WHERE relname IN ('search_entries', 'search_entries_tsv')
+       ORDER BY relname`,
+    );
+    expect(rows).toEqual([
+      { name: 'search_entries', options: ['fillfactor=90'] },
+      { name: 'search_entries_tsv', options: ['gin_pending_list_limit=256'] },
+    ]);
+  });
 });
