@@ -25,7 +25,7 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** Exact up to 10,000 hits; beyond it 10,000 with totalIsEstimate set ("more than 10,000"). */
+  /** Exact up to 5,000 hits (the server's FACET_CAP); beyond it 5,000 with totalIsEstimate set ("more than 5,000"). */
   total: number;
   totalIsEstimate?: boolean;
   items: SearchHit[];

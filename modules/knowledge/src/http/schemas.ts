@@ -27,7 +27,7 @@ const facetValue = z.object({
 
 export const searchOut = z.object({
   total: z.number(),
-  /** More than 10,000 hits: `total` is 10,000 (show "10,000+") and the facets count the first 10,000. */
+  /** More than 5,000 hits (FACET_CAP): `total` is 5,000 (show "5,000+") and the facets count the first 5,000. */
   totalIsEstimate: z.boolean().default(false),
   items: z.array(
     z.object({
