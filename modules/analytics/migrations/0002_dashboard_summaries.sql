@@ -92,7 +92,7 @@ CREATE VIEW analytics_appeal_keys AS
 
 -- The analytics_cases row of an appeal with its staff executor (columns in the table's order): an
 -- organisation named at intake counts only while no staff member is responsible.
-CREATE FUNCTION analytics_case_of(k analytics_appeal_keys, executor uuid) RETURNS analytics_cases
+CREATE FUNCTION analytics_case_of(k analytics_appeal_keys, executor uuid) RETURNS SETOF analytics_cases
 LANGUAGE sql IMMUTABLE AS $$
   SELECT k.municipality_id, k.document_id, k.day, k.service_instance_id, k.category, k.theme, k.district, executor,
     CASE WHEN executor IS NULL THEN k.executor_org END, CASE WHEN executor IS NULL THEN k.executor_department END,
