@@ -82,6 +82,21 @@ describe('search bounds', () => {
     expect(count(one.facets, 'total')).toBe(5);
   });
 
+  it('counts the executors of staff results, with their names', async () => {
+    const [user] = await db.query<{ id: string; name: string }>(
+      `SELECT id, display_name AS name FROM users ORDER BY email LIMIT 1`,
+    );
+    await db.query('UPDATE search_entries SET executor_user_id = $1 WHERE document_id = $2', [user!.id, ids[0]]);
+    try {
+      const staff = await page(20, 0);
+      expect(staff.facets.filter((r) => r.facet === 'executor')).toEqual([
+        { facet: 'executor', value: user!.id, label: user!.name, n: 1 },
+      ]);
+    } finally {
+      await db.query('UPDATE search_entries SET executor_user_id = NULL WHERE document_id = $1', [ids[0]]);
+    }
+  });
+
   it('returns the facets without rows for a page beyond the hits', async () => {
     const beyond = await page(20, 40);
     expect(beyond.rows).toEqual([]);
