@@ -6,6 +6,7 @@ import { createScratchTarget, type ScratchTarget } from '@zemstvo/db/testing';
 import { startTestS3Server, type TestS3Server } from '@zemstvo/storage/testing/s3-server';
 import { killAllChildren, runCli, startServer } from '../testing/cli-process.ts';
 import { call, login } from '../testing/http-client.ts';
+import { appealBody } from '@zemstvo/appeals/test/factories';
 
 // The same commands with STORAGE=s3: `zemstvo start` stores a resident's photo in a bucket of a
 // real S3-compatible server (s3rver over HTTP), a backup carries it, a restore puts it into another
@@ -57,18 +58,16 @@ describe('zemstvo with STORAGE=s3', { timeout: 240_000 }, () => {
       expect(up.status).toBe(201);
       attachmentId = ((await up.json()) as { items: { id: string }[] }).items[0]!.id;
       const resident = await login(server.url, 'resident@demo.zemstvo.ru');
-      const filed = await call(server.url, resident, 'POST', '/api/m/zarechny/appeals', {
-        service: 'appeals-59fz',
-        category: 'housing',
-        theme: 'utilities',
-        fields: {
-          last_name: 'Жителева',
-          first_name: 'Елена',
-          email: 'resident@demo.zemstvo.ru',
-          text: 'Прошу отремонтировать крыльцо, фото приложено.',
-          attachments: [attachmentId],
-        },
-      });
+      const filed = await call(
+        server.url,
+        resident,
+        'POST',
+        '/api/m/zarechny/appeals',
+        appealBody(
+          {},
+          { text: 'Прошу отремонтировать крыльцо, фото приложено.', attachments: [attachmentId] },
+        ),
+      );
       expect(filed.status, JSON.stringify(filed.json)).toBe(201);
       documentId = (filed.json as { appeal: { id: string } }).appeal.id;
       const registrar = await login(server.url, 'registrar@zarechny.demo.zemstvo.ru');

@@ -7,6 +7,7 @@ import { createScratchTarget, type ScratchTarget } from '@zemstvo/db/testing';
 import { LocalDiskStorage } from '@zemstvo/storage';
 import { hasStackTrace, killAllChildren, runCli, startServer } from '../testing/cli-process.ts';
 import { call, login } from '../testing/http-client.ts';
+import { appealBody } from '@zemstvo/appeals/test/factories';
 
 // Backups carry the stored files: a photo a resident attached to an appeal and one still waiting
 // in the intake form go into the archive and come back into an empty FILES_DIR with the database.
@@ -73,18 +74,13 @@ beforeAll(async () => {
   const claimed = await upload(server.url, PHOTO, 'yama.jpg', 'image/jpeg');
   await upload(server.url, PNG, 'waiting.png', 'image/png');
   const resident = await login(server.url, 'resident@demo.zemstvo.ru');
-  const filed = await call(server.url, resident, 'POST', '/api/m/zarechny/appeals', {
-    service: 'appeals-59fz',
-    category: 'housing',
-    theme: 'utilities',
-    fields: {
-      last_name: 'Жителева',
-      first_name: 'Елена',
-      email: 'resident@demo.zemstvo.ru',
-      text: 'Прошу отремонтировать крыльцо, фото приложено.',
-      attachments: [claimed],
-    },
-  });
+  const filed = await call(
+    server.url,
+    resident,
+    'POST',
+    '/api/m/zarechny/appeals',
+    appealBody({}, { text: 'Прошу отремонтировать крыльцо, фото приложено.', attachments: [claimed] }),
+  );
   expect(filed.status, JSON.stringify(filed.json)).toBe(201);
   expect((await server.stop('SIGTERM')).code).toBe(0);
   const keyOf = async (text: string) => (await query<{ k: string }>(source, text))[0]!.k;
