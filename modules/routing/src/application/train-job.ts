@@ -117,9 +117,11 @@ export async function runTraining(
         {
           status: 'skipped',
           note: `Only ${labelled} labelled appeals; training needs at least ${MIN_LABELLED_APPEALS}`,
+          // The web app says it in the reader's language from the code and the two counts.
+          reason: 'too_few_labelled',
           trainedAt: clock.now(),
           examples: set.examples.length,
-          metrics: {},
+          metrics: { labelled, required: MIN_LABELLED_APPEALS },
           model: null,
         },
         false,

@@ -44,7 +44,7 @@ describe('routing suggestions in the platform', () => {
         active: boolean;
         examples: number;
         statusNote: string | null;
-        metrics: { heads?: Record<string, { n: number; top1: number }> };
+        metrics: { heads?: Record<string, { n: number; top1: number }>; labelled?: number };
       }[];
     }>().items;
 
@@ -77,6 +77,9 @@ describe('routing suggestions in the platform', () => {
     const [run] = await models('sosnovka', sosnovkaAdmin);
     expect(run).toMatchObject({ status: 'skipped', active: false });
     expect(run!.statusNote).toMatch(/at least 50/);
+    // A stable code and the counts, so the web app can say it in the reader's language.
+    expect(run).toMatchObject({ statusReason: 'too_few_labelled', metrics: { required: 50 } });
+    expect(run!.metrics.labelled).toBeLessThan(50);
   });
 
   it('trains on demand in a background job, stores the model with holdout metrics and activates it', async () => {

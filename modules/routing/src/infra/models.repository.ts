@@ -82,6 +82,8 @@ export const modelsRepo = {
     outcome: {
       status: Exclude<ModelStatus, 'training'>;
       note: string | null;
+      /** A stable code of the note that the web app translates (`too_few_labelled`). */
+      reason?: string | null;
       trainedAt: Date;
       examples: number;
       metrics: Record<string, unknown>;
@@ -89,7 +91,8 @@ export const modelsRepo = {
     },
   ): Promise<void> {
     await sql.query(
-      `UPDATE routing_models SET status = $3, status_note = $4, trained_at = $5, examples = $6, metrics = $7, model = $8
+      `UPDATE routing_models SET status = $3, status_note = $4, trained_at = $5, examples = $6, metrics = $7, model = $8,
+         status_reason = $9
        WHERE municipality_id = $1 AND id = $2`,
       [
         municipalityId,
@@ -100,6 +103,7 @@ export const modelsRepo = {
         outcome.examples,
         JSON.stringify(outcome.metrics),
         outcome.model,
+        outcome.reason ?? null,
       ],
     );
   },
