@@ -1,3 +1,4 @@
+import type { ResultCache } from '@zemstvo/audit';
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import type { Ctx, LocalizedText } from '@zemstvo/kernel';
 import { resolveSlice, type FilterInput, type Period, type Slice } from '../domain/filters.ts';
@@ -20,7 +21,6 @@ import {
 } from '../infra/dashboard.repository.ts';
 import { isUuid } from '../infra/slice.repository.ts';
 import { labelsOf } from './labels.ts';
-import type { ResultCache } from './result-cache.ts';
 
 export interface Kpis {
   incoming: number;

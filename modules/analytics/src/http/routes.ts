@@ -1,3 +1,4 @@
+import { ResultCache } from '@zemstvo/audit';
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { municipalityParam, requirePermission, type Services, type TypedApp } from '@zemstvo/http';
 import { listCases } from '../application/cases.ts';
@@ -5,7 +6,6 @@ import { cityScore } from '../application/cityscore.ts';
 import { dashboard } from '../application/dashboard.ts';
 import { exportReport } from '../application/export-report.ts';
 import { heatmap } from '../application/heatmap.ts';
-import { ResultCache } from '../application/result-cache.ts';
 import { regionRollup } from '../application/rollup.ts';
 import { effectiveTargets, setTargets } from '../application/targets.ts';
 import {

@@ -1,6 +1,6 @@
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { requirePermission, type TypedApp } from '@zemstvo/http';
-import { getForecast } from '../application/get-forecast.ts';
+import { cachedForecast, forecastCache } from '../application/cached-forecast.ts';
 import { listSpikes } from '../application/list-spikes.ts';
 import { scanSpikes } from '../application/scan-spikes.ts';
 import { forecastOut, forecastQuery, municipalityParam, scanOut, spikesOut, spikesQuery } from './schemas.ts';
@@ -13,6 +13,7 @@ export function forecastRoutes(
   registry: ServiceRegistry,
   installation: { publicUrl: string },
 ): void {
+  const cache = forecastCache();
   app.get(
     '/m/:municipality/forecast',
     {
@@ -22,7 +23,7 @@ export function forecastRoutes(
         summary:
           'Weekly forecast of incoming appeals per category (or service) with 90 % intervals, and its back-test (MAE, MASE) against the seasonal-naive forecast',
         description:
-          'History: complete Monday–Sunday weeks of the last `weeks_back` weeks (Moscow time). A group with fewer than `min_weeks` complete weeks since its first appeal has `status: insufficient_history` and no forecast.',
+          'History: complete Monday–Sunday weeks of the last `weeks_back` weeks (local days of the municipality). A group with fewer than `min_weeks` complete weeks since its first appeal has `status: insufficient_history` and no forecast. The answer is computed once per query, hour and data version of the municipality (any audited change moves it); `computed_at` says when.',
         params: municipalityParam,
         querystring: forecastQuery,
         response: { 200: forecastOut },
@@ -30,12 +31,17 @@ export function forecastRoutes(
     },
     async (req) =>
       req.useCase((ctx) =>
-        getForecast(ctx, registry, {
-          by: req.query.by,
-          horizon: req.query.horizon,
-          weeksBack: req.query.weeks_back,
-          service: req.query.service,
-        }),
+        cachedForecast(
+          ctx,
+          registry,
+          {
+            by: req.query.by,
+            horizon: req.query.horizon,
+            weeksBack: req.query.weeks_back,
+            service: req.query.service,
+          },
+          cache,
+        ),
       ),
   );
 

@@ -47,6 +47,8 @@ export const forecastOut = z.object({
   stale: z.boolean(),
   groups: z.array(groupOut),
   total: groupOut,
+  /** When the answer was computed: it is kept until the municipality's data changes or the hour ends. */
+  computed_at: z.date(),
 });
 
 const spikeOut = z.object({
