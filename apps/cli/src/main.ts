@@ -11,6 +11,7 @@ import { registerRoutingCommands } from './commands/routing.ts';
 import { registerForecastCommand } from './commands/forecast.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerFilesCommands } from './commands/files.ts';
+import { registerMunicipalityCommands } from './commands/municipality.ts';
 
 // Exit codes: 0 ok; 1 refused (a clear message and its code); 2 unexpected error; 3 audit log
 // tampered; 64 bad usage (unknown command or option, missing argument).
@@ -95,5 +96,6 @@ registerRoutingCommands(program);
 registerForecastCommand(program);
 registerImportCommand(program);
 registerFilesCommands(program);
+registerMunicipalityCommands(program);
 
 await program.parseAsync(process.argv);

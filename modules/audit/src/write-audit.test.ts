@@ -8,7 +8,7 @@ const M = '33333333-3333-4333-8333-333333333333';
 const clock = new ManualClock('2026-03-01T10:00:00Z');
 const ctx = (tx: Sql): Ctx => ({
   actor: systemActor('test'),
-  tenant: { municipalityId: M, regionId: M, slug: 'x', ftsConfig: 'russian' },
+  tenant: { municipalityId: M, regionId: M, slug: 'x', ftsConfig: 'russian', timeZone: 'Europe/Moscow' },
   tx,
   clock,
   log: silentLogger,

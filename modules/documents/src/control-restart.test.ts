@@ -3,7 +3,6 @@ import { killAllChildren, startServer, type ServerProcess } from '@zemstvo/cli/t
 import { call, login, type HttpSession } from '@zemstvo/cli/testing/http-client';
 import { localDate, russianProductionCalendar, WorkingCalendar } from '@zemstvo/calendar';
 import { createScratchTarget, type ScratchTarget } from '@zemstvo/db/testing';
-import { MUNICIPAL_TIME_ZONE } from './application/register-document.ts';
 
 /**
  * Control-of-execution jobs survive a killed server and never fire twice: the real `zemstvo start`
@@ -22,7 +21,7 @@ afterAll(async () => {
 });
 
 const calendar = new WorkingCalendar(russianProductionCalendar);
-const today = () => localDate(new Date(), MUNICIPAL_TIME_ZONE);
+const today = () => localDate(new Date(), 'Europe/Moscow');
 
 interface Made {
   regNumber: string;

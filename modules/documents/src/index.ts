@@ -36,7 +36,6 @@ export {
   createDocument,
   registerDocument,
   changeDocumentStatus,
-  MUNICIPAL_TIME_ZONE,
 } from './application/register-document.ts';
 export { documentOut } from './http/routes.ts';
 export {

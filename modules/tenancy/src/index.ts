@@ -10,6 +10,7 @@ export { createDepartment, createPosition, updateDepartment } from './applicatio
 export { createRole, updateRole } from './application/manage-roles.ts';
 export { addMember, setMemberRoles } from './application/manage-members.ts';
 export { createMunicipality, createRegion } from './application/create-municipality.ts';
+export { checkTimeZone, setMunicipalityTimeZone } from './application/set-time-zone.ts';
 export { tenancyPermissions };
 
 export const tenancyModule: ZemstvoModule = {

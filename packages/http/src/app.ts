@@ -49,11 +49,22 @@ const sameSecret = (sent: unknown, expected: string) =>
   Buffer.byteLength(sent) === Buffer.byteLength(expected) &&
   timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
 
+const tenantCaches = new WeakMap<object, ReadCache<Tenant | null>>();
+
+/**
+ * The municipality of every /m/:slug request, read once per process and slug. One cache per
+ * database; a use case that changes the row (the time zone) forgets the slug in its transaction, a
+ * change by SQL or by another process is seen within READ_CACHE_TTL_MS.
+ */
+export function tenantCache(db: object): ReadCache<Tenant | null> {
+  let cache = tenantCaches.get(db);
+  if (!cache) tenantCaches.set(db, (cache = new ReadCache<Tenant | null>()));
+  return cache;
+}
+
 export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
   const { services } = opts;
-  // The municipality of every /m/:slug request, read once per process and slug (a row the platform
-  // never edits; a change by SQL is seen within READ_CACHE_TTL_MS). One cache per app (= per database).
-  const tenants = new ReadCache<Tenant | null>();
+  const tenants = tenantCache(services.db);
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { Sql } from './sql.ts';
+import { badRequest } from './errors.ts';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -18,6 +19,11 @@ export interface Tenant {
   slug: string;
   /** Text-search configuration chosen by the municipality (`russian`, `english`). */
   ftsConfig: string;
+  /**
+   * IANA time zone of the municipality (`municipalities.timezone`, e.g. `Asia/Vladivostok`): every
+   * local day (registration dates, deadlines, overdue, day buckets) is a day in this zone.
+   */
+  timeZone: string;
 }
 
 /**
@@ -31,4 +37,13 @@ export interface Ctx {
   clock: Clock;
   log: Logger;
   requestId: string;
+}
+
+/**
+ * The time zone of the municipality `ctx` acts in. 59-FZ terms (Art. 8 Part 3, Art. 12 Part 1) run
+ * from the date of registration in the body that registers the appeal, i.e. its local calendar day.
+ */
+export function municipalTimeZone(ctx: Pick<Ctx, 'tenant'>): string {
+  if (!ctx.tenant) throw badRequest('tenant_required', 'This needs a municipality');
+  return ctx.tenant.timeZone;
 }

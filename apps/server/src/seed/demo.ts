@@ -21,6 +21,9 @@ import {
   staffEmail,
 } from './demo-data.ts';
 
+/** The demo municipalities count their days in Moscow time. */
+const DEMO_TIME_ZONE = 'Europe/Moscow';
+
 export interface DemoLogin {
   email: string;
   kind: 'resident' | 'staff' | 'regional' | 'operator';
@@ -36,13 +39,32 @@ export interface DemoSeedResult {
 
 export function demoLogins(): DemoLogin[] {
   const out: DemoLogin[] = [
-    { email: demoOperator.email, kind: 'operator', municipality: null, role: null, name: demoOperator.displayName },
-    { email: demoRegional.email, kind: 'regional', municipality: null, role: null, name: demoRegional.displayName },
+    {
+      email: demoOperator.email,
+      kind: 'operator',
+      municipality: null,
+      role: null,
+      name: demoOperator.displayName,
+    },
+    {
+      email: demoRegional.email,
+      kind: 'regional',
+      municipality: null,
+      role: null,
+      name: demoRegional.displayName,
+    },
   ];
   for (const m of demoMunicipalities)
     for (const r of demoRoles)
-      out.push({ email: staffEmail(r.key, m.slug), kind: 'staff', municipality: m.slug, role: r.key, name: demoStaffNames[r.key]! });
-  for (const r of demoResidents) out.push({ email: r.email, kind: 'resident', municipality: null, role: null, name: r.displayName });
+      out.push({
+        email: staffEmail(r.key, m.slug),
+        kind: 'staff',
+        municipality: m.slug,
+        role: r.key,
+        name: demoStaffNames[r.key]!,
+      });
+  for (const r of demoResidents)
+    out.push({ email: r.email, kind: 'resident', municipality: null, role: null, name: r.displayName });
   return out;
 }
 
@@ -53,15 +75,31 @@ export function demoLogins(): DemoLogin[] {
 export async function seedDemoStaffAndServices(tctx: Ctx, registry: PermissionRegistry): Promise<void> {
   const slug = tctx.tenant!.slug;
   const depts = new Map<string, string>();
-  for (const d of demoDepartments) depts.set(d.code, (await createDepartment(tctx, { ...d, parentId: null })).id);
+  for (const d of demoDepartments)
+    depts.set(d.code, (await createDepartment(tctx, { ...d, parentId: null })).id);
   for (const r of demoRoles) {
-    await createRole(tctx, registry, { key: r.key, nameRu: r.nameRu, nameEn: r.nameEn, permissions: [...r.permissions] });
-    const pos = await createPosition(tctx, { departmentId: depts.get(r.dept)!, titleRu: r.nameRu, titleEn: r.nameEn });
-    const staff = { email: staffEmail(r.key, slug), displayName: demoStaffNames[r.key]!, kind: 'staff' as const, password: DEMO_PASSWORD };
+    await createRole(tctx, registry, {
+      key: r.key,
+      nameRu: r.nameRu,
+      nameEn: r.nameEn,
+      permissions: [...r.permissions],
+    });
+    const pos = await createPosition(tctx, {
+      departmentId: depts.get(r.dept)!,
+      titleRu: r.nameRu,
+      titleEn: r.nameEn,
+    });
+    const staff = {
+      email: staffEmail(r.key, slug),
+      displayName: demoStaffNames[r.key]!,
+      kind: 'staff' as const,
+      password: DEMO_PASSWORD,
+    };
     const user = await createUser({ ...tctx, tenant: null }, staff);
     await addMember(tctx, { userId: user.id, positionId: pos.id, roleKeys: [r.key] });
   }
-  for (const packageSlug of demoServices) await installService(tctx, serviceRegistry, installHooks, { packageSlug });
+  for (const packageSlug of demoServices)
+    await installService(tctx, serviceRegistry, installHooks, { packageSlug });
 }
 
 /**
@@ -83,13 +121,34 @@ export async function seedDemo(
     const ctx = ctxFor(tx);
     const region = await tenancyRepo.insertRegion(tx, demoRegion);
     await createUser(ctx, { ...demoOperator, kind: 'operator', password: DEMO_PASSWORD });
-    await createUser(ctx, { ...demoRegional, kind: 'regional', regionId: region.id, password: DEMO_PASSWORD });
+    await createUser(ctx, {
+      ...demoRegional,
+      kind: 'regional',
+      regionId: region.id,
+      password: DEMO_PASSWORD,
+    });
     for (const r of demoResidents) await createUser(ctx, { ...r, kind: 'resident', password: DEMO_PASSWORD });
     for (const m of demoMunicipalities) {
-      const { id } = await tenancyRepo.insertMunicipality(tx, { ...m, regionId: region.id });
-      const tctx: Ctx = { ...ctx, tenant: { municipalityId: id, regionId: region.id, slug: m.slug, ftsConfig: m.ftsConfig } };
+      const { id } = await tenancyRepo.insertMunicipality(tx, {
+        ...m,
+        regionId: region.id,
+        timeZone: DEMO_TIME_ZONE,
+      });
+      const tctx: Ctx = {
+        ...ctx,
+        tenant: {
+          municipalityId: id,
+          regionId: region.id,
+          slug: m.slug,
+          ftsConfig: m.ftsConfig,
+          timeZone: DEMO_TIME_ZONE,
+        },
+      };
       await seedDemoStaffAndServices(tctx, registry);
-      await seedDemoAppeals(tctx, { center: demoCenters[m.slug], staffEmail: (role) => staffEmail(role, m.slug) });
+      await seedDemoAppeals(tctx, {
+        center: demoCenters[m.slug],
+        staffEmail: (role) => staffEmail(role, m.slug),
+      });
     }
   });
   log.info({ region: demoRegion.slug }, 'demo data seeded');

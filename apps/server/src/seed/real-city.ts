@@ -22,6 +22,7 @@ export const realCity = {
   nameRu: 'Санкт-Петербург (демо: реальные обращения)',
   nameEn: 'Saint Petersburg (demo: real appeals)',
   ftsConfig: 'russian',
+  timeZone: 'Europe/Moscow',
 } as const;
 
 export const REAL_CITY_SAMPLE = fileURLToPath(
@@ -54,6 +55,7 @@ async function ensureRealCity(
       regionId: region.id,
       slug: realCity.slug,
       ftsConfig: realCity.ftsConfig,
+      timeZone: realCity.timeZone,
     };
     await seedDemoStaffAndServices({ ...ctxFor(tx), tenant }, registry);
     return true;

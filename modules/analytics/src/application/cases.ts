@@ -1,5 +1,5 @@
 import type { ServiceRegistry } from '@zemstvo/catalog';
-import { badRequest, type Ctx, type LocalizedText } from '@zemstvo/kernel';
+import { badRequest, municipalTimeZone, type Ctx, type LocalizedText } from '@zemstvo/kernel';
 import { resolveSlice, type Bucket, type FilterInput } from '../domain/filters.ts';
 import { casesRepo } from '../infra/cases.repository.ts';
 import { labelsOf } from './labels.ts';
@@ -42,7 +42,7 @@ export async function listCases(ctx: Ctx, registry: ServiceRegistry, input: Case
       maxDays: input.maxDays,
     });
   const slice = {
-    ...resolveSlice(input, ctx.clock.now()),
+    ...resolveSlice(input, ctx.clock.now(), municipalTimeZone(ctx)),
     bucket: input.bucket ?? 'all',
     minDays: input.minDays ?? null,
     maxDays: input.maxDays ?? null,

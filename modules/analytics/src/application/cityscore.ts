@@ -1,5 +1,5 @@
 import { addDays, localDate } from '@zemstvo/calendar';
-import { badRequest, type Ctx, type LocalizedText } from '@zemstvo/kernel';
+import { badRequest, municipalTimeZone, type Ctx, type LocalizedText } from '@zemstvo/kernel';
 import {
   metric,
   overallScore,
@@ -8,7 +8,6 @@ import {
   type Targets,
   type WindowKey,
 } from '../domain/cityscore.ts';
-import { ANALYTICS_TIME_ZONE } from '../domain/filters.ts';
 import { cityscoreRepo, type AnswerWindowsRow, type BacklogRow } from '../infra/cityscore.repository.ts';
 import { effectiveTargets } from './targets.ts';
 
@@ -66,14 +65,15 @@ function windowsOf(
  */
 export async function cityScore(ctx: Ctx, input: { date?: string | undefined }): Promise<CityScore> {
   const m = ctx.tenant!.municipalityId;
-  const today = localDate(ctx.clock.now(), ANALYTICS_TIME_ZONE);
+  const timeZone = municipalTimeZone(ctx);
+  const today = localDate(ctx.clock.now(), timeZone);
   const date = input.date ?? today;
   if (date > today)
     throw badRequest('date_in_future', 'CityScore is computed for today or a past day', { date });
   const targets = await effectiveTargets(ctx);
   const starts = WINDOWS.map((w) => addDays(date, -(w.days - 1)));
-  const answers = await cityscoreRepo.answers(ctx.tx, m, starts, date);
-  const backlog = await cityscoreRepo.backlog(ctx.tx, m, date);
+  const answers = await cityscoreRepo.answers(ctx.tx, m, starts, date, timeZone);
+  const backlog = await cityscoreRepo.backlog(ctx.tx, m, date, timeZone);
   const names = new Map(
     (await cityscoreRepo.departmentNames(ctx.tx, m)).map((d) => [d.id, { ru: d.ru, en: d.en }]),
   );

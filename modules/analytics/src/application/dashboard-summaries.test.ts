@@ -32,7 +32,7 @@ const inZarechny = <T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> =>
 /** The dashboard from the per-day summaries and computed directly from appeals, for one input. */
 const both = (input: DashboardInput) =>
   inZarechny(async (ctx) => {
-    const slice = resolveSlice(input, clock.now());
+    const slice = resolveSlice(input, clock.now(), ctx.tenant!.timeZone);
     const period = input.period ?? 'day';
     return {
       summary: await computeDashboard(ctx, serviceRegistry, slice, period),

@@ -1,6 +1,6 @@
 import type { ResultCache } from '@zemstvo/audit';
 import type { ServiceRegistry } from '@zemstvo/catalog';
-import type { Ctx, LocalizedText } from '@zemstvo/kernel';
+import { municipalTimeZone, type Ctx, type LocalizedText } from '@zemstvo/kernel';
 import { resolveSlice, type FilterInput, type Period, type Slice } from '../domain/filters.ts';
 import {
   histogramOfTenths,
@@ -129,7 +129,7 @@ export async function dashboard(
   input: DashboardInput,
   cache?: ResultCache,
 ): Promise<Dashboard> {
-  const slice = resolveSlice(input, ctx.clock.now());
+  const slice = resolveSlice(input, ctx.clock.now(), municipalTimeZone(ctx));
   const period = input.period ?? 'day';
   const compute = () => computeDashboard(ctx, registry, slice, period);
   return cache ? cache.get(ctx, `dashboard:${JSON.stringify({ slice, period })}`, compute) : compute();

@@ -1,4 +1,4 @@
-import type { Ctx } from '@zemstvo/kernel';
+import { municipalTimeZone, type Ctx } from '@zemstvo/kernel';
 import { resolveSlice, type FilterInput } from '../domain/filters.ts';
 import { round } from '../domain/metrics.ts';
 import { heatmapRepo } from '../infra/heatmap.repository.ts';
@@ -21,7 +21,7 @@ export interface Heatmap {
 
 /** The slice's cases with a place, aggregated on a grid of `cell` degrees. */
 export async function heatmap(ctx: Ctx, input: HeatmapInput): Promise<Heatmap> {
-  const slice = resolveSlice(input, ctx.clock.now());
+  const slice = resolveSlice(input, ctx.clock.now(), municipalTimeZone(ctx));
   const cell = input.cell ?? DEFAULT_CELL_DEGREES;
   const rows = await heatmapRepo.cells(ctx.tx, ctx.tenant!.municipalityId, slice, cell, MAX_CELLS + 1);
   const cells = rows.slice(0, MAX_CELLS).map((r) => ({ lat: round(r.lat, 6), lon: round(r.lon, 6), n: r.n }));

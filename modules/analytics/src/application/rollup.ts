@@ -33,6 +33,16 @@ const kpisOf = (r: RollupRow): RollupKpis => ({
   rejections: r.rejected,
 });
 
+/** The zone most of the municipalities share (Moscow time for a region without any). */
+function commonZone(zones: readonly string[]): string {
+  const n = new Map<string, number>();
+  for (const z of zones) n.set(z, (n.get(z) ?? 0) + 1);
+  let best = 'Europe/Moscow';
+  let most = 0;
+  for (const [z, k] of n) if (k > most) [best, most] = [z, k];
+  return best;
+}
+
 /**
  * Region roll-up: the KPIs of appeals received in [from, to] in each municipality of the region and
  * in the whole region. Platform operators see any region; regional users their own only.
@@ -49,12 +59,15 @@ export async function regionRollup(
   if (!region) throw notFound('Region');
   if (actor.userKind === 'regional' && actor.regionId !== region.id)
     throw forbidden('A regional user sees the roll-up of their own region only');
-  const slice = resolveSlice(input, ctx.clock.now());
   const municipalities = await tenancyRepo.listMunicipalities(ctx.tx, region.id);
+  // Each municipality counts [from, to] in its own local days; the default range ends on the
+  // today of the region's most common zone.
+  const slice = resolveSlice(input, ctx.clock.now(), commonZone(municipalities.map((m) => m.timezone)));
   const rows = await rollupRepo.kpis(
     ctx.tx,
     municipalities.map((m) => m.id),
     slice,
+    ctx.clock.now(),
   );
   const by = new Map(rows.map((r) => [r.municipalityId, r]));
   const empty: RollupRow = { ...sumCounts([]), municipalityId: null, medianDays: null };

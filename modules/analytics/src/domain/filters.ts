@@ -1,9 +1,6 @@
 import { addDays, daysBetween, localDate } from '@zemstvo/calendar';
 import { badRequest } from '@zemstvo/kernel';
 
-/** Time zone of municipal days (deadlines and "today" are counted in it). */
-export const ANALYTICS_TIME_ZONE = 'Europe/Moscow';
-
 export const PERIODS = ['day', 'week', 'month'] as const;
 export type Period = (typeof PERIODS)[number];
 
@@ -36,6 +33,8 @@ export interface Slice {
   from: string;
   to: string;
   today: string;
+  /** The municipality's IANA time zone: from, to and today are its local days. */
+  timeZone: string;
   category: string | null;
   theme: string | null;
   district: string | null;
@@ -49,11 +48,11 @@ export const MAX_RANGE_DAYS = 3700;
 export const DEFAULT_RANGE_DAYS = 30;
 
 /**
- * Resolves the dates of a slice: `to` defaults to today, `from` to 30 days before `to`. A range
+ * Resolves the dates of a slice in the municipality's time zone: `to` defaults to its today, `from` to 30 days before `to`. A range
  * that ends before it starts, or longer than ten years, is the caller's mistake (400).
  */
-export function resolveSlice(input: FilterInput, now: Date): Slice {
-  const today = localDate(now, ANALYTICS_TIME_ZONE);
+export function resolveSlice(input: FilterInput, now: Date, timeZone: string): Slice {
+  const today = localDate(now, timeZone);
   const to = input.to ?? today;
   const from = input.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (from > to) throw badRequest('bad_range', 'The range starts after it ends (from > to)', { from, to });
@@ -63,6 +62,7 @@ export function resolveSlice(input: FilterInput, now: Date): Slice {
     from,
     to,
     today,
+    timeZone,
     category: input.category ?? null,
     theme: input.theme ?? null,
     district: input.district ?? null,

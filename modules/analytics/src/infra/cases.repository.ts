@@ -41,8 +41,8 @@ function caseWhere(p: Params, m: string, s: CaseSlice): string {
     // Lazily: a parameter is added only when the bucket uses it.
     overdue: () => OVERDUE_NOW_SQL(p.add(s.today)),
     answered: () => 'a.closed_at IS NOT NULL',
-    on_time: () => ON_TIME_SQL,
-    late: () => LATE_SQL,
+    on_time: () => ON_TIME_SQL(`${p.add(s.timeZone)}::text`),
+    late: () => LATE_SQL(`${p.add(s.timeZone)}::text`),
     rejected: () => 'a.rejected_at IS NOT NULL',
     rated: () => 'a.rating IS NOT NULL',
   };

@@ -1,6 +1,14 @@
 import type { Sql } from '@zemstvo/kernel';
 import { WINDOWS } from '../domain/cityscore.ts';
-import { DAYS_SQL, fromCases, LATE_SQL, ON_TIME_SQL, Params, TZ } from './slice.repository.ts';
+import {
+  DAYS_SQL,
+  dayEndSql,
+  dayStartSql,
+  fromCases,
+  LATE_SQL,
+  ON_TIME_SQL,
+  Params,
+} from './slice.repository.ts';
 
 /** A department's (or, with key null and overall true, everyone's) answers in each window. */
 export interface AnswerWindowsRow {
@@ -27,8 +35,6 @@ const withDepartment = (m: string) => `${fromCases(m)}
   LEFT JOIN memberships mm ON mm.municipality_id = a.municipality_id AND mm.user_id = e.executor_user_id
   LEFT JOIN positions ps ON ps.municipality_id = mm.municipality_id AND ps.id = mm.position_id`;
 
-const dayStart = (p: string) => `(${p}::date::timestamp AT TIME ZONE ${TZ})`;
-
 export const cityscoreRepo = {
   /** Answers closed in each window ending on `date`, per department and overall. */
   async answers(
@@ -36,9 +42,11 @@ export const cityscoreRepo = {
     municipalityId: string,
     starts: readonly string[],
     date: string,
+    timeZone: string,
   ): Promise<AnswerWindowsRow[]> {
     const p = new Params();
     const m = p.add(municipalityId);
+    const tz = `${p.add(timeZone)}::text`;
     const first = p.add(starts[starts.length - 1]);
     const end = p.add(date);
     const cols = WINDOWS.map((w, i) => {
@@ -53,11 +61,11 @@ export const cityscoreRepo = {
     return sql.query<AnswerWindowsRow>(
       `SELECT c.dept AS key, GROUPING(c.dept) = 1 AS overall, ${cols.join(',\n')}
         FROM (
-          SELECT ${DEPARTMENT_SQL} AS dept, (a.closed_at AT TIME ZONE ${TZ})::date AS closed_day,
-            ${ON_TIME_SQL} AS on_time, ${LATE_SQL} AS late, ${DAYS_SQL} AS days, a.rating
+          SELECT ${DEPARTMENT_SQL} AS dept, (a.closed_at AT TIME ZONE ${tz})::date AS closed_day,
+            ${ON_TIME_SQL(tz)} AS on_time, ${LATE_SQL(tz)} AS late, ${DAYS_SQL} AS days, a.rating
           ${withDepartment(m)}
-          WHERE a.municipality_id = ${m} AND a.closed_at >= ${dayStart(first)}
-            AND a.closed_at < ((${end}::date + 1)::timestamp AT TIME ZONE ${TZ})
+          WHERE a.municipality_id = ${m} AND a.closed_at >= ${dayStartSql(first, tz)}
+            AND a.closed_at < ${dayEndSql(end, tz)}
         ) c
         GROUP BY GROUPING SETS ((c.dept), ())`,
       p.values,
@@ -65,10 +73,10 @@ export const cityscoreRepo = {
   },
 
   /** Cases open at the end of `date` and those of them past due, per department and overall. */
-  async backlog(sql: Sql, municipalityId: string, date: string): Promise<BacklogRow[]> {
+  async backlog(sql: Sql, municipalityId: string, date: string, timeZone: string): Promise<BacklogRow[]> {
     const p = new Params();
     const m = p.add(municipalityId);
-    const end = `((${p.add(date)}::date + 1)::timestamp AT TIME ZONE ${TZ})`;
+    const end = dayEndSql(p.add(date), `${p.add(timeZone)}::text`);
     const d = p.add(date);
     const cols = `${DEPARTMENT_SQL} AS dept, coalesce(CASE WHEN a.registered_at IS NOT NULL AND a.registered_at < ${end}
         THEN a.answer_due ELSE a.registration_due END < ${d}::date, false) AS overdue`;

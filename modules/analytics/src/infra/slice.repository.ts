@@ -1,7 +1,14 @@
 import type { Slice } from '../domain/filters.ts';
 
-/** Time zone of municipal days in SQL (a literal: it is not caller input). */
-export const TZ = `'Europe/Moscow'`;
+/**
+ * The instant a local day starts: `date` and `tz` are SQL expressions (placeholders, or a column
+ * such as the municipality's `timezone`). Days are the municipality's own local days.
+ */
+export const dayStartSql = (date: string, tz: string): string =>
+  `(${date}::date::timestamp AT TIME ZONE ${tz})`;
+/** The instant the local day after `date` starts (the exclusive end of a range ending on `date`). */
+export const dayEndSql = (date: string, tz: string): string =>
+  `((${date}::date + 1)::timestamp AT TIME ZONE ${tz})`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string): boolean => UUID.test(s);
@@ -26,9 +33,11 @@ export const OVERDUE_NOW_SQL = (today: string) => `(a.closed_at IS NULL AND CASE
   THEN a.registration_due < ${today}::date
   ELSE coalesce(a.answer_due < ${today}::date, false) OR coalesce(a.notice_due < ${today}::date, false) END)`;
 
-/** Answered after the answer due date (local day of closing > due). */
-export const LATE_SQL = `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NULL AND (a.closed_at AT TIME ZONE ${TZ})::date > a.answer_due)`;
-export const ON_TIME_SQL = `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NULL AND (a.closed_at AT TIME ZONE ${TZ})::date <= a.answer_due)`;
+/** Answered after the answer due date (local day of closing in the zone `tz` > due). */
+export const LATE_SQL = (tz: string): string =>
+  `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NULL AND (a.closed_at AT TIME ZONE ${tz})::date > a.answer_due)`;
+export const ON_TIME_SQL = (tz: string): string =>
+  `(a.closed_at IS NOT NULL AND a.answer_due IS NOT NULL AND (a.closed_at AT TIME ZONE ${tz})::date <= a.answer_due)`;
 /** Days from receipt to the answer (fractional), for closed cases. */
 export const DAYS_SQL = `(date_part('epoch', a.closed_at - a.received_at) / 86400::float8)`;
 
@@ -61,8 +70,9 @@ export class Params {
 export function sliceWhere(p: Params, m: string, s: Slice, dates = true): string {
   const where = [`a.municipality_id = ${m}`];
   if (dates) {
-    where.push(`a.received_at >= (${p.add(s.from)}::date::timestamp AT TIME ZONE ${TZ})`);
-    where.push(`a.received_at < ((${p.add(s.to)}::date + 1)::timestamp AT TIME ZONE ${TZ})`);
+    const tz = p.add(s.timeZone);
+    where.push(`a.received_at >= ${dayStartSql(p.add(s.from), `${tz}::text`)}`);
+    where.push(`a.received_at < ${dayEndSql(p.add(s.to), `${tz}::text`)}`);
   }
   if (s.category) where.push(`a.category_code = ${p.add(s.category)}`);
   if (s.theme) where.push(`a.theme_code = ${p.add(s.theme)}`);

@@ -56,7 +56,7 @@ export async function makeCases(
       await tx.query(
         `UPDATE appeals SET received_at = $3, registered_at = $4, answer_due = $5, closed_at = $6, rating = $7,
             rejected_at = $8, category_code = $9, theme_code = $10, form = form || $11::jsonb, lat = $12, lon = $13,
-            registration_due = ($3::timestamptz AT TIME ZONE 'Europe/Moscow')::date + 3
+            registration_due = ($3::timestamptz AT TIME ZONE $14::text)::date + 3
           WHERE municipality_id = $1 AND document_id = $2`,
         [
           tenant!.municipalityId,
@@ -72,6 +72,7 @@ export async function makeCases(
           JSON.stringify(form),
           s.lat ?? null,
           s.lon ?? null,
+          tenant!.timeZone,
         ],
       );
       if (s.executorEmail)

@@ -1,7 +1,11 @@
 import { localDate, type IsoDate, type WorkingCalendar } from '@zemstvo/calendar';
-import { instancesRepo, type ServiceInstance, type ServicePackage, type ServiceRegistry } from '@zemstvo/catalog';
-import { MUNICIPAL_TIME_ZONE } from '@zemstvo/documents';
-import { badRequest, notFound, type Ctx, type Tenant } from '@zemstvo/kernel';
+import {
+  instancesRepo,
+  type ServiceInstance,
+  type ServicePackage,
+  type ServiceRegistry,
+} from '@zemstvo/catalog';
+import { badRequest, municipalTimeZone, notFound, type Ctx, type Tenant } from '@zemstvo/kernel';
 import { appealsRepo, type AppealRow } from '../infra/appeals.repository.ts';
 import { cachedWorkingCalendar } from '../infra/calendar.repository.ts';
 
@@ -17,7 +21,10 @@ export function bindServiceRegistry(r: ServiceRegistry): void {
 }
 
 export function serviceRegistry(): ServiceRegistry {
-  if (!registry) throw new Error('The appeals module has no service registry: create it with createAppealsModule(registry)');
+  if (!registry)
+    throw new Error(
+      'The appeals module has no service registry: create it with createAppealsModule(registry)',
+    );
   return registry;
 }
 
@@ -60,8 +67,13 @@ export async function lockAppeal(ctx: Ctx, id: string): Promise<AppealRow> {
   return appeal;
 }
 
-/** Today in the municipality's calendar: legal deadlines are counted in local days. */
-export const localToday = (ctx: Ctx): IsoDate => localDate(ctx.clock.now(), MUNICIPAL_TIME_ZONE);
-export const localDay = (instant: Date): IsoDate => localDate(instant, MUNICIPAL_TIME_ZONE);
+/**
+ * Today in the municipality's calendar, in its own time zone (`municipalities.timezone`): 59-FZ
+ * terms (Art. 8 Part 3: registration within 3 days; Art. 12 Part 1: the answer within 30 days) run
+ * from the date of registration in the body, i.e. its local calendar day, not Moscow's or UTC's.
+ */
+export const localToday = (ctx: Ctx): IsoDate => localDate(ctx.clock.now(), municipalTimeZone(ctx));
+/** The municipality's local day of an instant (see localToday). */
+export const localDay = (ctx: Ctx, instant: Date): IsoDate => localDate(instant, municipalTimeZone(ctx));
 
 export const workingCalendar = (ctx: Ctx): Promise<WorkingCalendar> => cachedWorkingCalendar(ctx.tx);

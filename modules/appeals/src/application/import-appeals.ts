@@ -91,7 +91,7 @@ async function numbersFor(ctx: Ctx, journal: JournalRow, times: readonly Date[])
   const order = times.map((t, i) => ({ t, i })).sort((a, b) => a.t.getTime() - b.t.getTime() || a.i - b.i);
   const byYear = new Map<number, number[]>();
   for (const { t, i } of order) {
-    const y = Number(localDay(t).slice(0, 4));
+    const y = Number(localDay(ctx, t).slice(0, 4));
     const list = byYear.get(y) ?? [];
     list.push(i);
     byYear.set(y, list);
@@ -190,9 +190,13 @@ export async function importAppealBatch(ctx: Ctx, input: ImportAppealsInput): Pr
 
   let answerCursor = 0;
   const prepared: PreparedAppeal[] = fresh.map((v) => {
-    const registration = computeDeadline(m.deadlines.registration, localDay(v.appeal.createdAt), calendar);
+    const registration = computeDeadline(
+      m.deadlines.registration,
+      localDay(ctx, v.appeal.createdAt),
+      calendar,
+    );
     const answer = v.timeline.registeredAt
-      ? computeDeadline(m.deadlines.answer, localDay(v.timeline.registeredAt), calendar)
+      ? computeDeadline(m.deadlines.answer, localDay(ctx, v.timeline.registeredAt), calendar)
       : null;
     const org = orgOf(v.appeal);
     const numbers = answerNumbers.slice(answerCursor, answerCursor + v.appeal.answers.length);
@@ -218,6 +222,7 @@ export async function importAppealBatch(ctx: Ctx, input: ImportAppealsInput): Pr
     outgoingJournalId: outgoing.id,
     publicByDefault: m.publicVisibility.publicByDefault,
     actorLabel: ctx.actor.kind === 'user' ? ctx.actor.displayName : actorLabel(ctx.actor),
+    timeZone: requireTenant(ctx).timeZone,
   });
   await importRepo.insertDocuments(ctx.tx, municipalityId, rows.incoming);
   await importRepo.insertAppeals(ctx.tx, municipalityId, rows.appeals);

@@ -1,9 +1,8 @@
-import type { ComputedDeadline } from '@zemstvo/calendar';
+import { localDate, type ComputedDeadline } from '@zemstvo/calendar';
 import { newId } from '@zemstvo/kernel';
 import type { SpbAppeal, SpbTimeline } from '../domain/spb-record.ts';
 import { STAGE_OF, type AppealStatus } from '../domain/statuses.ts';
 import type { ImportAppealRow, ImportDocumentRow, ImportEventRow } from '../infra/import.repository.ts';
-import { localDay } from './context.ts';
 import { searchTextOf } from './submit-appeal.ts';
 
 /** One record ready to be written: the data set's appeal, its mapping and its numbers. */
@@ -29,6 +28,8 @@ export interface ImportRowsContext {
   outgoingJournalId: string;
   publicByDefault: boolean;
   actorLabel: string;
+  /** The municipality's time zone: a registration is late by its local day. */
+  timeZone: string;
 }
 
 /** The source channel of imported appeals: never an intake channel, so nothing treats them as new intake. */
@@ -146,7 +147,7 @@ export function buildImportRows(list: readonly PreparedAppeal[], c: ImportRowsCo
         rule: p.answer.ruleCode,
         ruleVersion: p.answer.ruleVersion,
         registrationDue: p.registration.due,
-        late: localDay(t.registeredAt) > p.registration.due,
+        late: localDate(t.registeredAt, c.timeZone) > p.registration.due,
         questions: [{ n: 1, theme: p.theme, repetition: 'primary', repeatedOf: null }],
       });
     for (const s of t.steps) {

@@ -51,7 +51,7 @@ export interface InboxPage {
 /** One page of a staff inbox box with the filters, and the size of every box (the tabs). */
 export async function listInbox(
   ctx: Ctx,
-  query: Omit<InboxQuery, 'userId' | 'today' | 'canSign'>,
+  query: Omit<InboxQuery, 'userId' | 'today' | 'canSign' | 'timeZone'>,
   caller: { canSign: boolean },
 ): Promise<InboxPage> {
   const tenant = requireTenant(ctx);
@@ -60,7 +60,11 @@ export async function listInbox(
   const packages = new Map(
     (await instancesRepo.list(ctx.tx, tenant.municipalityId)).map((i) => [i.slug, i.packageSlug]),
   );
-  const page = await inboxRepo.page(ctx.tx, tenant.municipalityId, { ...query, ...scope });
+  const page = await inboxRepo.page(ctx.tx, tenant.municipalityId, {
+    ...query,
+    ...scope,
+    timeZone: tenant.timeZone,
+  });
   const { counts, estimated } = await inboxRepo.counts(ctx.tx, tenant.municipalityId, scope);
   const items = page.items.map(({ categoryCode, themeCode, ...row }) => {
     const pkg = packages.get(row.service) ?? '';

@@ -27,7 +27,11 @@ export interface RegisterAppealInput {
  * days) stored with the rule's code and version, the redirect deadline (Art. 8 p.3: 7 days), the
  * questions with their themes and the primary/repeated mark.
  */
-export async function registerAppeal(ctx: Ctx, id: string, input: RegisterAppealInput = {}): Promise<AppealView> {
+export async function registerAppeal(
+  ctx: Ctx,
+  id: string,
+  input: RegisterAppealInput = {},
+): Promise<AppealView> {
   const appeal = await lockAppeal(ctx, id);
   if (appeal.registeredAt) throw conflict('already_registered', 'The appeal is already registered');
   const svc = await serviceById(ctx, appeal.serviceInstanceId);
@@ -37,13 +41,15 @@ export async function registerAppeal(ctx: Ctx, id: string, input: RegisterAppeal
   if (!category) throw badRequest('unknown_category', `No category ${categoryCode} in ${svc.instance.slug}`);
   const themeCode = input.theme !== undefined ? input.theme : input.category ? null : appeal.themeCode;
   const themes = new Set(m.categories.flatMap((c) => c.themes.map((t) => t.code)));
-  if (themeCode && !category.themes.some((t) => t.code === themeCode)) throw badRequest('unknown_theme', `No theme ${themeCode} in ${categoryCode}`);
+  if (themeCode && !category.themes.some((t) => t.code === themeCode))
+    throw badRequest('unknown_theme', `No theme ${themeCode} in ${categoryCode}`);
   for (const q of input.questions ?? [])
-    if (q.theme && !themes.has(q.theme)) throw badRequest('unknown_theme', `No theme ${q.theme} in the classifier of ${svc.instance.slug}`);
+    if (q.theme && !themes.has(q.theme))
+      throw badRequest('unknown_theme', `No theme ${q.theme} in the classifier of ${svc.instance.slug}`);
 
   const late = localToday(ctx) > appeal.registrationDue;
   const doc = await registerDocument(ctx, id, m.journal.code, 'registered');
-  const regDay = localDay(doc.regDate!);
+  const regDay = localDay(ctx, doc.regDate!);
   const calendar = await workingCalendar(ctx);
   const answer = computeDeadline(m.deadlines.answer, regDay, calendar);
   const redirect = m.deadlines.redirect ? computeDeadline(m.deadlines.redirect, regDay, calendar) : null;
@@ -61,7 +67,13 @@ export async function registerAppeal(ctx: Ctx, id: string, input: RegisterAppeal
           before: appeal.receivedAt,
         })
       : null;
-    questions.push({ n: i + 1, text: q.text, themeCode: theme, repetition: repeatedOf ? 'repeated' : 'primary', repeatedOf });
+    questions.push({
+      n: i + 1,
+      text: q.text,
+      themeCode: theme,
+      repetition: repeatedOf ? 'repeated' : 'primary',
+      repeatedOf,
+    });
   }
   await appealsRepo.replaceQuestions(ctx.tx, ctx.tenant!.municipalityId, id, questions);
   await appealsRepo.update(
@@ -78,12 +90,26 @@ export async function registerAppeal(ctx: Ctx, id: string, input: RegisterAppeal
       deadlineRuleVersion: answer.ruleVersion,
       categoryCode,
       themeCode,
-      ...(input.isPublic !== undefined ? { isPublic: m.publicVisibility.publicByDefault && input.isPublic } : {}),
-      searchText: searchTextOf(doc.regNumber, appeal.applicantName, appeal.applicantEmail, appeal.applicantPhone, doc.body),
+      ...(input.isPublic !== undefined
+        ? { isPublic: m.publicVisibility.publicByDefault && input.isPublic }
+        : {}),
+      searchText: searchTextOf(
+        doc.regNumber,
+        appeal.applicantName,
+        appeal.applicantEmail,
+        appeal.applicantPhone,
+        doc.body,
+      ),
     },
     ctx.clock.now(),
   );
-  await documentsRepo.update(ctx.tx, ctx.tenant!.municipalityId, id, { dueDate: answer.due }, ctx.clock.now());
+  await documentsRepo.update(
+    ctx.tx,
+    ctx.tenant!.municipalityId,
+    id,
+    { dueDate: answer.due },
+    ctx.clock.now(),
+  );
   const facts = {
     regNumber: doc.regNumber,
     answerDue: answer.due,
@@ -93,7 +119,12 @@ export async function registerAppeal(ctx: Ctx, id: string, input: RegisterAppeal
     redirectDue: redirect?.due ?? null,
     registrationDue: appeal.registrationDue,
     late,
-    questions: questions.map((q) => ({ n: q.n, theme: q.themeCode, repetition: q.repetition, repeatedOf: q.repeatedOf })),
+    questions: questions.map((q) => ({
+      n: q.n,
+      theme: q.themeCode,
+      repetition: q.repetition,
+      repeatedOf: q.repeatedOf,
+    })),
   };
   await recordEvent(ctx, id, 'appeal_registered', facts);
   await writeAudit(ctx, {

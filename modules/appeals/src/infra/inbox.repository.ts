@@ -20,7 +20,10 @@ export interface InboxQuery {
   userId: string | null;
   /** Whether the caller signs (an approved draft without a named signatory is theirs to sign). */
   canSign: boolean;
+  /** The municipality's local day (overdue is counted against it). */
   today: string;
+  /** The municipality's IANA time zone: `from`/`to` are its local days. */
+  timeZone: string;
   statuses?: readonly string[] | undefined;
   category?: string | undefined;
   service?: string | undefined;
@@ -55,9 +58,6 @@ export interface InboxRow {
   specialHandling: string | null;
   executorName: string | null;
 }
-
-/** The time zone deadlines and date filters are counted in (see documents' MUNICIPAL_TIME_ZONE). */
-const TZ = 'Europe/Moscow';
 
 const OVERDUE = `coalesce(a.closed_at IS NULL AND ((a.registered_at IS NULL AND a.registration_due < $3::date)
   OR a.answer_due < $3::date OR a.notice_due < $3::date), false)`;
@@ -135,8 +135,11 @@ function where(q: InboxQuery): { sql: string; params: unknown[] } {
         AND x.executor_user_id = ${p}::uuid AND x.status <> 'cancelled')`,
       q.executor,
     );
-  if (q.from) add((p) => `a.received_at >= (${p}::date::timestamp AT TIME ZONE '${TZ}')`, q.from);
-  if (q.to) add((p) => `a.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE '${TZ}')`, q.to);
+  // Local days of the municipality: a day starts at its midnight, in its own time zone.
+  if (q.from || q.to) params.push(q.timeZone);
+  const tz = `$${params.length}::text`;
+  if (q.from) add((p) => `a.received_at >= (${p}::date::timestamp AT TIME ZONE ${tz})`, q.from);
+  if (q.to) add((p) => `a.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE ${tz})`, q.to);
   if (q.overdue === true) conds.push(OVERDUE);
   if (q.overdue === false) conds.push(`NOT ${OVERDUE}`);
   if (q.q) add((p) => `a.search_text LIKE ${p}`, `%${escapeLike(q.q.trim().toLowerCase())}%`);

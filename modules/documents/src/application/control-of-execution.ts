@@ -17,7 +17,6 @@ import {
 } from './deps.ts';
 import { recordEvent } from './history.ts';
 import { notify } from './notify.ts';
-import { MUNICIPAL_TIME_ZONE } from './register-document.ts';
 
 /** Job kinds of control of execution (registered by the documents module). */
 export const REMIND_JOB = 'documents.assignment.remind';
@@ -53,14 +52,14 @@ export async function scheduleControl(
   await enqueueJob(ctx.tx, ctx.clock, {
     kind: REMIND_JOB,
     payload,
-    runAt: reminderTime(calendar, a.dueDate, remindDays, MUNICIPAL_TIME_ZONE),
+    runAt: reminderTime(calendar, a.dueDate, remindDays, tenant.timeZone),
     municipalityId: tenant.municipalityId,
     uniqueKey: `remind:${a.id}:${a.dueDate}`,
   });
   await enqueueJob(ctx.tx, ctx.clock, {
     kind: ESCALATE_JOB,
     payload,
-    runAt: escalationTime(a.dueDate, MUNICIPAL_TIME_ZONE),
+    runAt: escalationTime(a.dueDate, tenant.timeZone),
     municipalityId: tenant.municipalityId,
     uniqueKey: `escalate:${a.id}:${a.dueDate}`,
   });

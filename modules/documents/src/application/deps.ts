@@ -1,12 +1,18 @@
 import { localDate, type IsoDate } from '@zemstvo/calendar';
 import { instancesRepo, type ServicePackage, type ServiceRegistry } from '@zemstvo/catalog';
-import { badRequest, unauthorized, type Ctx, type Tenant, type UserActor } from '@zemstvo/kernel';
+import {
+  badRequest,
+  municipalTimeZone,
+  unauthorized,
+  type Ctx,
+  type Tenant,
+  type UserActor,
+} from '@zemstvo/kernel';
 import type { FileStorage } from '@zemstvo/storage';
 import { tenancyRepo } from '@zemstvo/tenancy';
 import type { DocumentHooks } from '../domain/hooks.ts';
 import type { SignatureProvider } from '../domain/signature.ts';
 import type { DocumentRow } from '../infra/documents.repository.ts';
-import { MUNICIPAL_TIME_ZONE } from './register-document.ts';
 
 /** What the workflow use cases need besides `ctx`: built once per installation by the module factory. */
 export interface WorkflowDeps {
@@ -39,8 +45,8 @@ export function userOf(ctx: Ctx): UserActor {
   return ctx.actor;
 }
 
-/** Today in the municipality's calendar. */
-export const today = (ctx: Ctx): IsoDate => localDate(ctx.clock.now(), MUNICIPAL_TIME_ZONE);
+/** Today in the municipality's calendar: the local day in its own time zone. */
+export const today = (ctx: Ctx): IsoDate => localDate(ctx.clock.now(), municipalTimeZone(ctx));
 
 /** How people name a document: its registration number, else its title. */
 export const documentLabel = (d: Pick<DocumentRow, 'regNumber' | 'title'>): string =>

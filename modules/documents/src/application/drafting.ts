@@ -7,7 +7,7 @@ import { executionRepo } from '../infra/execution.repository.ts';
 import { versionsRepo, type VersionRow } from '../infra/versions.repository.ts';
 import { documentLabel, holdersOf, staffDirectory, tenantOf, userOf, type WorkflowDeps } from './deps.ts';
 import { recordEvent } from './history.ts';
-import { createDocument, MUNICIPAL_TIME_ZONE } from './register-document.ts';
+import { createDocument } from './register-document.ts';
 import { chooseTemplate, renderAndSaveVersion, type ChosenTemplate } from './render-version.ts';
 
 export interface DraftInput {
@@ -62,7 +62,7 @@ async function caseFields(
     municipality_name: (locale === 'en' ? municipality?.nameEn : municipality?.nameRu) ?? '',
     incoming_number: incoming.regNumber ?? '',
     // A date field: the renderer prints it the letter's way.
-    incoming_date: incoming.regDate ? localDate(incoming.regDate, MUNICIPAL_TIME_ZONE) : '',
+    incoming_date: incoming.regDate ? localDate(incoming.regDate, tenantOf(ctx).timeZone) : '',
     applicant_name: recipient?.name ?? incoming.authorName ?? incoming.authorOrg ?? '',
     applicant_address: recipient?.postalAddress ?? recipient?.email ?? '',
     appeal_summary: incoming.title,

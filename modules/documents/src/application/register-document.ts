@@ -1,12 +1,15 @@
 import { writeAudit } from '@zemstvo/audit';
 import { localDate } from '@zemstvo/calendar';
-import { conflict, notFound, type Ctx } from '@zemstvo/kernel';
+import { conflict, municipalTimeZone, notFound, type Ctx } from '@zemstvo/kernel';
 import { formatRegNumber } from '../domain/numbering.ts';
 import type { DocumentStatus } from '../domain/kinds.ts';
-import { documentsRepo, journalsRepo, type DocumentRow, type NewDocument } from '../infra/documents.repository.ts';
+import {
+  documentsRepo,
+  journalsRepo,
+  type DocumentRow,
+  type NewDocument,
+} from '../infra/documents.repository.ts';
 import { eventBy, recordEvent } from './history.ts';
-
-export const MUNICIPAL_TIME_ZONE = 'Europe/Moscow';
 
 /** Creates a document (incoming, outgoing or internal) with its first history step. */
 export async function createDocument(ctx: Ctx, doc: NewDocument, event = 'created'): Promise<DocumentRow> {
@@ -39,12 +42,20 @@ export async function registerDocument(
   const municipalityId = ctx.tenant!.municipalityId;
   const doc = await documentsRepo.getForUpdate(ctx.tx, municipalityId, documentId);
   if (!doc) throw notFound('Document');
-  if (doc.regNumber) throw conflict('already_registered', `The document is already registered as ${doc.regNumber}`);
+  if (doc.regNumber)
+    throw conflict('already_registered', `The document is already registered as ${doc.regNumber}`);
   const journal = await journalsRepo.byCode(ctx.tx, municipalityId, journalCode);
   if (!journal) throw notFound(`Journal ${journalCode}`, 'journal_not_found');
   const now = ctx.clock.now();
-  const year = Number(localDate(now, MUNICIPAL_TIME_ZONE).slice(0, 4));
-  const seq = await journalsRepo.nextValue(ctx.tx, municipalityId, journal.id, journal.resetYearly ? year : 0);
+  // The registration date is the body's local day (59-FZ Art. 8 Part 3: terms run from the date of
+  // registration where the body is), so the journal's year is that day's year too.
+  const year = Number(localDate(now, municipalTimeZone(ctx)).slice(0, 4));
+  const seq = await journalsRepo.nextValue(
+    ctx.tx,
+    municipalityId,
+    journal.id,
+    journal.resetYearly ? year : 0,
+  );
   const regNumber = formatRegNumber(journal.numberFormat, year, seq);
   await documentsRepo.setRegistration(ctx.tx, municipalityId, documentId, {
     journalId: journal.id,

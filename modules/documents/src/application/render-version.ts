@@ -76,6 +76,7 @@ export async function renderAndSaveVersion(
     locale: v.locale,
     draft: true,
     createdAt: ctx.clock.now(),
+    timeZone: tenantOf(ctx).timeZone,
   });
   const docxKey = storageKey(ctx, 'docx');
   const pdfKey = storageKey(ctx, 'pdf');

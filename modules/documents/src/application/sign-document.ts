@@ -54,7 +54,7 @@ export async function signDocument(ctx: Ctx, deps: WorkflowDeps, draftId: string
       sha256: sha256Hex(docx),
       verifyUrl: verifyPageUrl(deps.publicUrl),
     },
-    { locale: version.locale, createdAt: signedAt, title: draft.title },
+    { locale: version.locale, createdAt: signedAt, title: draft.title, timeZone: tenant.timeZone },
   );
   const signed = await deps.signature.sign({
     pdf: stamped,

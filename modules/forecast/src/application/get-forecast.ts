@@ -1,6 +1,5 @@
 import { addDays, daysBetween, localDate, type IsoDate } from '@zemstvo/calendar';
 import type { ServiceRegistry } from '@zemstvo/catalog';
-import { MUNICIPAL_TIME_ZONE } from '@zemstvo/documents';
 import { badRequest, notFound, type Ctx } from '@zemstvo/kernel';
 import { backtest, profileCache } from '../backtest.ts';
 import { historicalRussianCalendar } from '../calendar-history.ts';
@@ -85,10 +84,12 @@ export async function getForecast(
   if (q.service !== undefined && !services.has(q.service))
     throw notFound(`Service ${q.service}`, 'service_not_found');
   const now = ctx.clock.now();
-  const yesterday = addDays(localDate(now, MUNICIPAL_TIME_ZONE), -1);
+  // Days are the municipality's local days.
+  const timeZone = ctx.tenant.timeZone;
+  const yesterday = addDays(localDate(now, timeZone), -1);
   const latest = await forecastRepo.latestDay(ctx.tx, m, {
     until: now,
-    timeZone: MUNICIPAL_TIME_ZONE,
+    timeZone,
     service: q.service,
   });
   const stale = latest !== null && daysBetween(latest, yesterday) > STALE_AFTER_DAYS;
@@ -97,7 +98,7 @@ export async function getForecast(
   const counts = await forecastRepo.dailyCounts(ctx.tx, m, {
     from,
     until: now,
-    timeZone: MUNICIPAL_TIME_ZONE,
+    timeZone,
     service: q.service,
   });
   const { groups, total } = groupSeries(counts, q.by, from, to);

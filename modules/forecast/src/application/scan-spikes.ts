@@ -1,7 +1,7 @@
 import { writeAudit } from '@zemstvo/audit';
 import { addDays, localDate, type IsoDate } from '@zemstvo/calendar';
 import type { ServiceRegistry } from '@zemstvo/catalog';
-import { MUNICIPAL_TIME_ZONE, submitSignal } from '@zemstvo/documents';
+import { submitSignal } from '@zemstvo/documents';
 import { badRequest, type Ctx } from '@zemstvo/kernel';
 import { historicalRussianCalendar } from '../calendar-history.ts';
 import { weekStart } from '../days.ts';
@@ -58,12 +58,13 @@ export async function scanSpikes(
   const tenant = ctx.tenant;
   const m = tenant.municipalityId;
   const now = ctx.clock.now();
-  const today = localDate(now, MUNICIPAL_TIME_ZONE);
+  const timeZone = tenant.timeZone;
+  const today = localDate(now, timeZone);
   const from = addDays(weekStart(today), -7 * SPIKE_HISTORY_WEEKS);
   const counts = await forecastRepo.dailyCounts(ctx.tx, m, {
     from,
     until: now,
-    timeZone: MUNICIPAL_TIME_ZONE,
+    timeZone,
   });
   const groups = new Set(counts.map((c) => groupKey(c.service, c.category)));
   const spikes = recentSpikes(events(counts), {

@@ -1,7 +1,6 @@
 import type { InstallHook, ServiceRegistry } from '@zemstvo/catalog';
 import { enqueueJob, type JobHandler } from '@zemstvo/db';
-import { MUNICIPAL_TIME_ZONE } from '@zemstvo/documents';
-import type { Ctx } from '@zemstvo/kernel';
+import type { Ctx, Tenant } from '@zemstvo/kernel';
 import { tenancyRepo } from '@zemstvo/tenancy';
 import { z } from 'zod';
 import { nextScan } from '../domain/scan-schedule.ts';
@@ -17,20 +16,21 @@ const payloadSchema = z.object({ municipality: z.string() });
  * the municipality and the day, so the job exists once per day however often this is called, and
  * it lives in the database: a restart neither loses nor repeats it.
  */
-export async function scheduleSpikeScan(ctx: Ctx, municipality: { id: string; slug: string }): Promise<void> {
-  const next = nextScan(ctx.clock.now(), MUNICIPAL_TIME_ZONE);
+export async function scheduleSpikeScan(ctx: Ctx, tenant: Tenant): Promise<void> {
+  // The scan runs in the municipality's morning, by its own time zone.
+  const next = nextScan(ctx.clock.now(), tenant.timeZone);
   await enqueueJob(ctx.tx, ctx.clock, {
     kind: SPIKE_SCAN_JOB,
-    payload: { municipality: municipality.slug },
+    payload: { municipality: tenant.slug },
     runAt: next.at,
-    municipalityId: municipality.id,
-    uniqueKey: `forecast.spikes:${municipality.id}:${next.date}`,
+    municipalityId: tenant.municipalityId,
+    uniqueKey: `forecast.spikes:${tenant.municipalityId}:${next.date}`,
   });
 }
 
 /** Installing a service package starts the municipality's daily spike scans (once). */
 export const forecastInstallHook: InstallHook = async (ctx) => {
-  if (ctx.tenant) await scheduleSpikeScan(ctx, { id: ctx.tenant.municipalityId, slug: ctx.tenant.slug });
+  if (ctx.tenant) await scheduleSpikeScan(ctx, ctx.tenant);
 };
 
 /** The job: scan the municipality, then schedule tomorrow's scan. */
@@ -41,6 +41,6 @@ export function makeSpikeScanJob(registry: ServiceRegistry, installation: { publ
     if (!tenant || tenant.municipalityId !== job.municipalityId) return;
     const ctx: Ctx = { ...jobCtx, tenant };
     await scanSpikes(ctx, registry, installation.publicUrl);
-    await scheduleSpikeScan(ctx, { id: tenant.municipalityId, slug: tenant.slug });
+    await scheduleSpikeScan(ctx, tenant);
   };
 }

@@ -8,8 +8,12 @@ export const municipalityOut = z.object({
   regionSlug: z.string(),
   name: z.object({ ru: z.string(), en: z.string() }),
   ftsConfig: z.string(),
+  /** IANA time zone the municipality counts its days in. */
+  timeZone: z.string(),
 });
 
+/** An IANA time zone name; whether it exists is checked by the use case (400 invalid_time_zone). */
+const timeZoneName = z.string().trim().min(1, 'must not be empty').max(64);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'slug: lowercase latin letters, digits, dashes');
 export const regionIn = z.object({ slug, nameRu: name, nameEn: name });
 export const municipalityIn = z.object({
@@ -18,7 +22,9 @@ export const municipalityIn = z.object({
   nameRu: name,
   nameEn: name,
   ftsConfig: z.enum(['russian', 'english', 'simple']).default('russian'),
+  timeZone: timeZoneName.default('Europe/Moscow'),
 });
+export const municipalityPatch = z.object({ timeZone: timeZoneName });
 
 export const departmentIn = z.object({
   parentId: uuidSchema.nullable().default(null),
@@ -26,7 +32,9 @@ export const departmentIn = z.object({
   nameRu: name,
   nameEn: name,
 });
-export const departmentPatch = departmentIn.partial().refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export const departmentPatch = departmentIn
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export const departmentOut = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
@@ -38,7 +46,9 @@ export const departmentOut = z.object({
 export const positionIn = z.object({ departmentId: uuidSchema, titleRu: name, titleEn: name });
 export const positionOut = positionIn.extend({ id: z.string(), departmentId: z.string() });
 
-const permissionKey = z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'permission keys look like resource.action');
+const permissionKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'permission keys look like resource.action');
 export const roleIn = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'role key: lowercase latin letters, digits, underscores'),
   nameRu: name,

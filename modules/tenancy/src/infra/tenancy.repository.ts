@@ -73,7 +73,15 @@ export const tenancyRepo = {
 
   async tenantBySlug(sql: Sql, slug: string): Promise<Tenant | null> {
     const m = await this.municipalityBySlug(sql, slug);
-    return m ? { municipalityId: m.id, regionId: m.regionId, slug: m.slug, ftsConfig: m.ftsConfig } : null;
+    return m
+      ? {
+          municipalityId: m.id,
+          regionId: m.regionId,
+          slug: m.slug,
+          ftsConfig: m.ftsConfig,
+          timeZone: m.timezone,
+        }
+      : null;
   },
 
   async insertRegion(sql: Sql, r: Omit<RegionRow, 'id'>): Promise<RegionRow> {
@@ -87,13 +95,34 @@ export const tenancyRepo = {
 
   async insertMunicipality(
     sql: Sql,
-    m: { regionId: string; slug: string; nameRu: string; nameEn: string; ftsConfig?: string },
+    m: {
+      regionId: string;
+      slug: string;
+      nameRu: string;
+      nameEn: string;
+      ftsConfig?: string;
+      timeZone?: string;
+    },
   ): Promise<{ id: string }> {
     const [row] = await sql.query<{ id: string }>(
-      `INSERT INTO municipalities (region_id, slug, name_ru, name_en, fts_config) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [m.regionId, m.slug, m.nameRu, m.nameEn, m.ftsConfig ?? 'russian'],
+      `INSERT INTO municipalities (region_id, slug, name_ru, name_en, fts_config, timezone)
+       VALUES ($1, $2, $3, $4, $5, coalesce($6, 'Europe/Moscow')) RETURNING id`,
+      [m.regionId, m.slug, m.nameRu, m.nameEn, m.ftsConfig ?? 'russian', m.timeZone ?? null],
     );
     return row!;
+  },
+
+  /** The municipality's time zone, locked until the end of the transaction (a change rebuilds its summaries). */
+  async timeZoneForUpdate(sql: Sql, municipalityId: string): Promise<string | undefined> {
+    const rows = await sql.query<{ timezone: string }>(
+      `SELECT timezone FROM municipalities WHERE id = $1 FOR UPDATE`,
+      [municipalityId],
+    );
+    return rows[0]?.timezone;
+  },
+
+  async setTimeZone(sql: Sql, municipalityId: string, timeZone: string): Promise<void> {
+    await sql.query(`UPDATE municipalities SET timezone = $2 WHERE id = $1`, [municipalityId, timeZone]);
   },
 
   async listDepartments(sql: Sql, municipalityId: string): Promise<DepartmentRow[]> {
@@ -113,7 +142,11 @@ export const tenancyRepo = {
     return rows[0];
   },
 
-  async insertDepartment(sql: Sql, municipalityId: string, d: Omit<DepartmentRow, 'id'>): Promise<DepartmentRow> {
+  async insertDepartment(
+    sql: Sql,
+    municipalityId: string,
+    d: Omit<DepartmentRow, 'id'>,
+  ): Promise<DepartmentRow> {
     const [row] = await sql.query<DepartmentRow>(
       `INSERT INTO departments (municipality_id, parent_id, code, name_ru, name_en) VALUES ($1, $2, $3, $4, $5)
        RETURNING id, parent_id AS "parentId", code, name_ru AS "nameRu", name_en AS "nameEn"`,
@@ -165,7 +198,10 @@ export const tenancyRepo = {
   },
 
   async roleKeyExists(sql: Sql, municipalityId: string, key: string): Promise<boolean> {
-    const rows = await sql.query('SELECT 1 FROM roles WHERE municipality_id = $1 AND key = $2', [municipalityId, key]);
+    const rows = await sql.query('SELECT 1 FROM roles WHERE municipality_id = $1 AND key = $2', [
+      municipalityId,
+      key,
+    ]);
     return rows.length > 0;
   },
 
@@ -212,7 +248,12 @@ export const tenancyRepo = {
     return all.find((m) => m.userId === userId);
   },
 
-  async upsertMembership(sql: Sql, municipalityId: string, userId: string, positionId: string | null): Promise<void> {
+  async upsertMembership(
+    sql: Sql,
+    municipalityId: string,
+    userId: string,
+    positionId: string | null,
+  ): Promise<void> {
     await sql.query(
       `INSERT INTO memberships (municipality_id, user_id, position_id) VALUES ($1, $2, $3)
        ON CONFLICT (municipality_id, user_id) DO UPDATE SET position_id = excluded.position_id`,
@@ -220,8 +261,16 @@ export const tenancyRepo = {
     );
   },
 
-  async setMemberRoles(sql: Sql, municipalityId: string, userId: string, roleIds: readonly string[]): Promise<void> {
-    await sql.query('DELETE FROM user_roles WHERE municipality_id = $1 AND user_id = $2', [municipalityId, userId]);
+  async setMemberRoles(
+    sql: Sql,
+    municipalityId: string,
+    userId: string,
+    roleIds: readonly string[],
+  ): Promise<void> {
+    await sql.query('DELETE FROM user_roles WHERE municipality_id = $1 AND user_id = $2', [
+      municipalityId,
+      userId,
+    ]);
     for (const roleId of roleIds)
       await sql.query('INSERT INTO user_roles (municipality_id, user_id, role_id) VALUES ($1, $2, $3)', [
         municipalityId,
