@@ -56,7 +56,10 @@ describe('each municipality counts its days in its own time zone', () => {
     return { id, ...res.json<{ registrationDue: string; answerDue: string; redirectDue: string }>() };
   };
   const inbox = async (m: string, query: string) => {
-    const res = await p.app.inject({ url: `/api/m/${m}/inbox?${query}&limit=200`, headers: head[m]!.headers });
+    const res = await p.app.inject({
+      url: `/api/m/${m}/inbox?${query}&limit=200`,
+      headers: head[m]!.headers,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json<{ items: { id: string; overdue: boolean }[] }>().items;
   };
