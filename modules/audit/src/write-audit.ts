@@ -1,4 +1,4 @@
-import { actorLabel, actorUserId, type Ctx, type Sql } from '@zemstvo/kernel';
+import { actorLabel, actorUserId, prepared, type Ctx, type Sql } from '@zemstvo/kernel';
 import { toStoredJson } from './canonical.ts';
 import { hashPieces, type AuditRecordBody } from './chain.ts';
 
@@ -88,5 +88,5 @@ async function appendRecords(sql: Sql, records: readonly Unchained[], immediate:
       canon_tail: pieces.tail,
     };
   });
-  await sql.query('SELECT audit_append($1::jsonb, $2)', [JSON.stringify(rows), immediate]);
+  await sql.query(prepared('SELECT audit_append($1::jsonb, $2)'), [JSON.stringify(rows), immediate]);
 }

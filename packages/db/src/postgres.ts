@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { withBeforeCommit, type Row, type Sql } from '@zemstvo/kernel';
+import { preparedName, withBeforeCommit, type Row, type Sql } from '@zemstvo/kernel';
 import type { Database } from './database.ts';
 
 // Return int8 and numeric as JS numbers when they fit (counts, ids of jobs), dates as Date.
@@ -14,7 +14,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('error', () => {}); // an idle client's error is reported on its next use
   const asSql = (c: pg.Pool | pg.PoolClient): Sql => ({
     async query<T extends object = Row>(text: string, params?: readonly unknown[]) {
-      const res = await c.query<T & pg.QueryResultRow>(text, params ? [...params] : undefined);
+      const values = params ? [...params] : undefined;
+      // A statement marked with `prepared` is parsed once per connection, then only bound and run.
+      const name = preparedName(text);
+      const res = await (name
+        ? c.query<T & pg.QueryResultRow>({ name, text, values })
+        : c.query<T & pg.QueryResultRow>(text, values));
       return res.rows as T[];
     },
     async exec(text: string) {

@@ -1,4 +1,4 @@
-import type { Sql } from '@zemstvo/kernel';
+import { prepared, type Sql } from '@zemstvo/kernel';
 import type { FormValues } from '../domain/intake-form.ts';
 import type { AppealStage, AppealStatus } from '../domain/statuses.ts';
 import type { SpecialHandling } from '../domain/special-handling.ts';
@@ -158,12 +158,13 @@ const PATCH_COLUMNS: Readonly<Record<keyof AppealPatch, string>> = {
 /** The only code that knows the appeals tables. Every query is bound to one municipality. */
 export const appealsRepo = {
   async insert(sql: Sql, municipalityId: string, a: NewAppeal, now: Date): Promise<void> {
+    // Every intake runs it (and the claim below): prepared once per connection.
     await sql.query(
-      `INSERT INTO appeals (municipality_id, document_id, service_instance_id, category_code, theme_code, applicant_user_id,
+      prepared(`INSERT INTO appeals (municipality_id, document_id, service_instance_id, category_code, theme_code, applicant_user_id,
          applicant_name, applicant_email, applicant_postal_address, applicant_phone, lat, lon, address, is_public, status, stage,
          received_at, registration_due, deadline_rule, deadline_rule_version, form, source_channel, idempotency_key,
          idempotency_hash, search_text, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`),
       [
         municipalityId,
         a.id,
@@ -196,10 +197,10 @@ export const appealsRepo = {
   },
 
   async get(sql: Sql, municipalityId: string, id: string): Promise<AppealRow | undefined> {
-    const rows = await sql.query<AppealRow>(`SELECT ${APPEAL_COLS} FROM appeals a WHERE a.municipality_id = $1 AND a.document_id = $2`, [
-      municipalityId,
-      id,
-    ]);
+    const rows = await sql.query<AppealRow>(
+      `SELECT ${APPEAL_COLS} FROM appeals a WHERE a.municipality_id = $1 AND a.document_id = $2`,
+      [municipalityId, id],
+    );
     return rows[0];
   },
 
@@ -223,7 +224,7 @@ export const appealsRepo = {
     key: string,
   ): Promise<{ id: string; idempotencyHash: string | null } | undefined> {
     const rows = await sql.query<{ id: string; idempotencyHash: string | null }>(
-      `SELECT id, idempotency_hash AS "idempotencyHash" FROM appeal_idempotency_claim($1, $2)`,
+      prepared(`SELECT id, idempotency_hash AS "idempotencyHash" FROM appeal_idempotency_claim($1, $2)`),
       [municipalityId, key],
     );
     return rows[0];
@@ -239,11 +240,22 @@ export const appealsRepo = {
       sets.push(`${col} = $${params.length}`);
     }
     if (!sets.length) return;
-    await sql.query(`UPDATE appeals SET ${sets.join(', ')}, updated_at = $3 WHERE municipality_id = $1 AND document_id = $2`, params);
+    await sql.query(
+      `UPDATE appeals SET ${sets.join(', ')}, updated_at = $3 WHERE municipality_id = $1 AND document_id = $2`,
+      params,
+    );
   },
 
-  async replaceQuestions(sql: Sql, municipalityId: string, id: string, questions: readonly QuestionRow[]): Promise<void> {
-    await sql.query('DELETE FROM appeal_questions WHERE municipality_id = $1 AND document_id = $2', [municipalityId, id]);
+  async replaceQuestions(
+    sql: Sql,
+    municipalityId: string,
+    id: string,
+    questions: readonly QuestionRow[],
+  ): Promise<void> {
+    await sql.query('DELETE FROM appeal_questions WHERE municipality_id = $1 AND document_id = $2', [
+      municipalityId,
+      id,
+    ]);
     for (const q of questions)
       await sql.query(
         `INSERT INTO appeal_questions (municipality_id, document_id, n, text, theme_code, repetition, repeated_of)
@@ -267,7 +279,13 @@ export const appealsRepo = {
   async earlierAnswered(
     sql: Sql,
     municipalityId: string,
-    q: { excludeId: string; applicantUserId: string | null; applicantEmail: string | null; themeCode: string; before: Date },
+    q: {
+      excludeId: string;
+      applicantUserId: string | null;
+      applicantEmail: string | null;
+      themeCode: string;
+      before: Date;
+    },
   ): Promise<string | null> {
     if (!q.applicantUserId && !q.applicantEmail) return null;
     const rows = await sql.query<{ id: string }>(

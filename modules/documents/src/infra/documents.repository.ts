@@ -1,4 +1,4 @@
-import type { Sql } from '@zemstvo/kernel';
+import { prepared, type Sql } from '@zemstvo/kernel';
 import type { DocumentDirection, DocumentStatus } from '../domain/kinds.ts';
 
 export interface DocumentRow {
@@ -58,7 +58,10 @@ export interface NewDocumentEvent {
   data?: object;
 }
 
-export type NewDocument = Omit<DocumentRow, 'id' | 'regNumber' | 'regDate' | 'journalId' | 'createdAt' | 'updatedAt'> & {
+export type NewDocument = Omit<
+  DocumentRow,
+  'id' | 'regNumber' | 'regDate' | 'journalId' | 'createdAt' | 'updatedAt'
+> & {
   id?: string;
 };
 
@@ -68,7 +71,13 @@ export const documentsRepo = {
    * Inserts a document; with `firstEvent`, its first history step too, in the same statement (one
    * round trip fewer on every intake).
    */
-  async insert(sql: Sql, municipalityId: string, d: NewDocument, now: Date, firstEvent?: NewDocumentEvent): Promise<DocumentRow> {
+  async insert(
+    sql: Sql,
+    municipalityId: string,
+    d: NewDocument,
+    now: Date,
+    firstEvent?: NewDocumentEvent,
+  ): Promise<DocumentRow> {
     const params: unknown[] = [
       municipalityId,
       d.id ?? null,
@@ -98,21 +107,22 @@ export const documentsRepo = {
       return row!;
     }
     const e = firstEvent;
+    // Every intake runs it: prepared once per connection.
     const [row] = await sql.query<DocumentRow>(
-      `WITH d AS (${insert}),
+      prepared(`WITH d AS (${insert}),
          e AS (INSERT INTO document_events (municipality_id, document_id, at, actor_user_id, actor_label, type, data)
                SELECT $1, d.id, $18, $19, $20, $21, $22 FROM d)
-       SELECT * FROM d`,
+       SELECT * FROM d`),
       [...params, e.actorUserId, e.actorLabel, e.type, JSON.stringify(e.data ?? {})],
     );
     return row!;
   },
 
   async get(sql: Sql, municipalityId: string, id: string): Promise<DocumentRow | undefined> {
-    const rows = await sql.query<DocumentRow>(`SELECT ${DOC_COLS} FROM documents WHERE municipality_id = $1 AND id = $2`, [
-      municipalityId,
-      id,
-    ]);
+    const rows = await sql.query<DocumentRow>(
+      `SELECT ${DOC_COLS} FROM documents WHERE municipality_id = $1 AND id = $2`,
+      [municipalityId, id],
+    );
     return rows[0];
   },
 
@@ -126,26 +136,32 @@ export const documentsRepo = {
   },
 
   async children(sql: Sql, municipalityId: string, parentId: string): Promise<DocumentRow[]> {
-    return sql.query(`SELECT ${DOC_COLS} FROM documents WHERE municipality_id = $1 AND parent_id = $2 ORDER BY created_at`, [
-      municipalityId,
-      parentId,
-    ]);
+    return sql.query(
+      `SELECT ${DOC_COLS} FROM documents WHERE municipality_id = $1 AND parent_id = $2 ORDER BY created_at`,
+      [municipalityId, parentId],
+    );
   },
 
-  async setStatus(sql: Sql, municipalityId: string, id: string, status: DocumentStatus, now: Date): Promise<void> {
-    await sql.query('UPDATE documents SET status = $3, updated_at = $4 WHERE municipality_id = $1 AND id = $2', [
-      municipalityId,
-      id,
-      status,
-      now,
-    ]);
+  async setStatus(
+    sql: Sql,
+    municipalityId: string,
+    id: string,
+    status: DocumentStatus,
+    now: Date,
+  ): Promise<void> {
+    await sql.query(
+      'UPDATE documents SET status = $3, updated_at = $4 WHERE municipality_id = $1 AND id = $2',
+      [municipalityId, id, status, now],
+    );
   },
 
   async update(
     sql: Sql,
     municipalityId: string,
     id: string,
-    patch: Partial<Pick<DocumentRow, 'title' | 'body' | 'addressee' | 'signatoryUserId' | 'dueDate' | 'kind'>>,
+    patch: Partial<
+      Pick<DocumentRow, 'title' | 'body' | 'addressee' | 'signatoryUserId' | 'dueDate' | 'kind'>
+    >,
     now: Date,
   ): Promise<void> {
     const cols: string[] = [];
@@ -183,7 +199,11 @@ export const documentsRepo = {
     );
   },
 
-  async addEvent(sql: Sql, municipalityId: string, e: NewDocumentEvent & { documentId: string; at: Date }): Promise<void> {
+  async addEvent(
+    sql: Sql,
+    municipalityId: string,
+    e: NewDocumentEvent & { documentId: string; at: Date },
+  ): Promise<void> {
     await sql.query(
       `INSERT INTO document_events (municipality_id, document_id, at, actor_user_id, actor_label, type, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -1,4 +1,4 @@
-import type { Sql } from '@zemstvo/kernel';
+import { prepared, type Sql } from '@zemstvo/kernel';
 import type { UserRecord } from './users.repository.ts';
 
 export interface SessionWithUser {
@@ -43,9 +43,10 @@ export const sessionsRepo = {
       region_id: string | null;
       disabled_at: Date | null;
     }>(
-      `SELECT s.id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, u.id AS user_id, u.email, u.display_name, u.kind,
+      // Every signed-in request runs it: prepared once per connection.
+      prepared(`SELECT s.id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, u.id AS user_id, u.email, u.display_name, u.kind,
          u.region_id, u.disabled_at
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.expires_at > $2`,
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.expires_at > $2`),
       [id, now],
     );
     const r = rows[0];
