@@ -89,4 +89,25 @@ describe('routing suggestions in Chromium', () => {
     await interrupted.getByText('— прервано: процесс остановлен').waitFor();
     expect(browser.problems).toEqual([]);
   });
+
+  it('a run skipped for too little history says why in the reader’s language', async () => {
+    const { page } = browser;
+    await logOut(page);
+    await logInWithForm(page, 'admin@sosnovka.demo.zemstvo.ru', PASSWORD);
+    await page.waitForURL('**/workspace/sosnovka');
+    await page.goto('/workspace/sosnovka/routing');
+    await waitForHeading(page, 'Модель маршрутизации');
+    await page.getByRole('button', { name: 'Переобучить сейчас' }).click();
+    await page.getByRole('status').getByText('Обучение поставлено в очередь.').waitFor();
+    await server.platform.worker.drain();
+    await page.getByRole('button', { name: 'Обновить' }).click();
+    const skipped = page
+      .getByRole('table', { name: 'Обучения модели маршрутизации' })
+      .locator('tbody tr')
+      .first();
+    await skipped.getByText('пропущено').waitFor();
+    await skipped.getByText(/— обращений с категорией \d+, а для обучения нужно не меньше 50/).waitFor();
+    expect(await skipped.textContent()).not.toMatch(/labelled|training needs/);
+    expect(browser.problems).toEqual([]);
+  });
 });

@@ -24,7 +24,7 @@ export interface RoutingModelRun {
   jobId: number | null;
   status: 'training' | 'ready' | 'skipped' | 'failed';
   statusNote: string | null;
-  /** A stable code of the note, translated when known (`interrupted`). */
+  /** A stable code of the note, translated when known (`interrupted`, `too_few_labelled`). */
   statusReason: string | null;
   requestedAt: string;
   trainedAt: string | null;
@@ -33,6 +33,9 @@ export interface RoutingModelRun {
     holdout?: number;
     trainingMs?: number;
     heads?: Partial<Record<RoutingHead, { n: number; top1: number; top3: number }>>;
+    /** A run skipped for `too_few_labelled`: appeals with a category, and how many training needs. */
+    labelled?: number;
+    required?: number;
   };
   active: boolean;
 }

@@ -22,7 +22,10 @@ function ModelsTable({ items }: { items: readonly RoutingModelRun[] }) {
   // A note with a known reason in the reader's language, any other as the server wrote it.
   const note = (m: RoutingModelRun) =>
     m.statusReason && i18n.exists(`routing.models.statusReason.${m.statusReason}`)
-      ? t(`routing.models.statusReason.${m.statusReason}`)
+      ? t(`routing.models.statusReason.${m.statusReason}`, {
+          labelled: m.metrics.labelled ?? 0,
+          required: m.metrics.required ?? 0,
+        })
       : m.statusNote;
   if (items.length === 0) return <p>{t('routing.models.empty')}</p>;
   const score = (m: RoutingModelRun, head: (typeof ROUTING_HEADS)[number]) => {
