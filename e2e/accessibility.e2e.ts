@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { openBrowser, type Browser } from './support/browser.ts';
-import { logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
+import { horizontalOverflow, logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
 import { startPlatform, type RunningPlatform } from './support/platform.ts';
 
 const PASSWORD = 'zemstvo-demo-2026';
@@ -83,6 +83,26 @@ describe('accessibility of the spine’s pages (axe-core, WCAG 2.1 AA)', () => {
     await logInWithForm(page, 'registrar@zarechny.demo.zemstvo.ru', PASSWORD);
     await page.waitForURL('**/workspace/zarechny');
     await check(browser, '/workspace/zarechny/inbox?box=to_register', 'Входящие', 'Найдено');
+    // On a phone the inbox reads as cards, each value under its column's name, still a table.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await check(browser, '/workspace/zarechny/inbox?box=all', 'Входящие', 'Найдено');
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    // A search that finds nothing says what to do instead of an empty page.
+    await check(browser, '/workspace/zarechny/inbox?box=all&q=щщщщщщ', 'Входящие', 'Найдено 0 дел.');
+    await page.getByText('По этим условиям дел нет. Измените их или нажмите «Сбросить».').waitFor();
+    // A period that ends before it starts is refused before it is searched.
+    await page.getByLabel('Поступило с').fill('2026-12-31');
+    await page.getByLabel('по', { exact: true }).fill('2026-01-01');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    const to = page.getByLabel('по', { exact: true });
+    expect(await to.evaluate((e) => (e as HTMLInputElement).validity.rangeUnderflow)).toBe(true);
+    expect(new URL(page.url()).searchParams.get('from')).toBeNull();
+    await page.goto('/workspace/zarechny/inbox?box=to_register');
     await page.getByRole('table').getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: 'История дела' }).waitFor();
     expect(await axeViolations(page), 'case page with the registration form').toEqual([]);

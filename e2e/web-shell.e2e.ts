@@ -78,6 +78,11 @@ describe('web app shell in Chromium', () => {
         .waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // The demo table reads as cards: the e-mail and its button are on screen, not scrolled away.
+      const fill = page.getByRole('button', { name: 'Заполнить форму входа: operator@demo.zemstvo.ru' });
+      const box = await fill.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(375);
+      expect(await page.getByText('operator@demo.zemstvo.ru', { exact: true }).isVisible()).toBe(true);
       await page.screenshot({ path: `${SCREENSHOTS}/e2e-start-phone.png` });
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -155,6 +160,15 @@ describe('web app shell in Chromium', () => {
     expect(rows).toHaveLength(7);
     expect(rows.join('\n')).toContain('Управление ЖКХ');
     await page.screenshot({ path: `${SCREENSHOTS}/e2e-departments-ru.png`, fullPage: true });
+
+    // A role's permissions are named in the reader's language, not by their keys.
+    await pressEnterOn(page, nav.getByRole('link', { name: 'Роли' }));
+    await waitForHeading(page, 'Роли');
+    const registrar = page.getByRole('table', { name: 'Роли' }).getByRole('row', { name: /Регистратор/ });
+    await registrar.getByText('Регистрация документов').waitFor();
+    expect(await registrar.textContent()).not.toContain('document.register');
+    await pressEnterOn(page, nav.getByRole('link', { name: 'Подразделения' }));
+    await waitForHeading(page, 'Подразделения');
   });
 
   it('switches to English and back; the choice survives a reload and is saved on the account', async () => {

@@ -40,6 +40,8 @@ export function HistoryList({ events, title }: { events: readonly HistoryEvent[]
   const { t, i18n } = useTranslation();
   const what = (e: HistoryEvent) =>
     t(`history.type.${e.type}`, { defaultValue: e.type.replaceAll('_', ' ') });
+  // Steps the platform took itself (imports, the demo seed, jobs) are labelled `system:<what>`.
+  const who = (actor: string) => (actor.startsWith('system:') ? t('history.system') : actor);
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 id="history-title">{title}</h2>
@@ -54,7 +56,7 @@ export function HistoryList({ events, title }: { events: readonly HistoryEvent[]
                 {e.of && <span className="history-of">{e.of}: </span>}
                 {what(e)}
               </span>
-              {e.actor && <span className="muted">{e.actor}</span>}
+              {e.actor && <span className="muted">{who(e.actor)}</span>}
               {details(e.data, i18n.language, t)
                 .filter((d) => d !== what(e))
                 .map((d) => (

@@ -31,7 +31,7 @@ export function DemoLogins({ onPick }: { onPick: (login: DemoLogin, password: st
               {t('demo.intro')} <code className="demo-password">{info.password}</code>
             </p>
             <TableRegion label={t('demo.caption')}>
-              <table className="table">
+              <table className="table table-stack">
                 <caption className="visually-hidden">{t('demo.caption')}</caption>
                 <thead>
                   <tr>
@@ -48,9 +48,9 @@ export function DemoLogins({ onPick }: { onPick: (login: DemoLogin, password: st
                   {info.logins.map((l) => (
                     <tr key={l.email}>
                       <th scope="row">{l.name}</th>
-                      <td>{roleName(l)}</td>
-                      <td>{municipalityName(l.municipality)}</td>
-                      <td>
+                      <td data-label={t('demo.colRole')}>{roleName(l)}</td>
+                      <td data-label={t('demo.colMunicipality')}>{municipalityName(l.municipality)}</td>
+                      <td data-label={t('demo.colEmail')}>
                         <code>{l.email}</code>
                       </td>
                       <td>

@@ -91,12 +91,20 @@ export function InboxFilters({
           id={`${id}-from`}
           type="date"
           value={draft.from}
+          max={draft.to || undefined}
           onChange={(e) => set('from')(e.target.value)}
         />
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>{t('inbox.to')}</label>
-        <input id={`${id}-to`} type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
+        {/* A period that ends before it starts is refused by the browser before it is searched. */}
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={draft.to}
+          min={draft.from || undefined}
+          onChange={(e) => set('to')(e.target.value)}
+        />
       </div>
       <div className="filters-actions">
         <button type="submit" className="button">

@@ -54,8 +54,15 @@ function Inbox() {
                 ? t('inbox.foundMore', { n: result.total.toLocaleString(i18n.language) })
                 : t('inbox.found', { count: result.total })}
             </p>
-            {result.items.length > 0 && (
+            {result.items.length > 0 ? (
               <InboxTable slug={municipality.slug} items={result.items} caption={caption} />
+            ) : (
+              // An empty list says why: the filters found nothing, or what would land in this box.
+              <p className="muted">
+                {query.q || query.status || query.category || query.from || query.to
+                  ? t('inbox.emptyFiltered')
+                  : t(`inbox.empty.${query.box}`)}
+              </p>
             )}
             <Pagination
               page={query.page}

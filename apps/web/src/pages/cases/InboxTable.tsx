@@ -20,7 +20,7 @@ export function InboxTable({
   const { t, i18n } = useTranslation();
   return (
     <TableRegion label={caption}>
-      <table className="table inbox-table">
+      <table className="table table-stack inbox-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -40,18 +40,20 @@ export function InboxTable({
                   {c.regNumber ?? t('inbox.unregistered')}
                 </Link>
               </th>
-              <td>
+              <td data-label={t('inbox.col.received')}>
                 <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt, i18n.language, 'short')}</time>
               </td>
-              <td>{c.applicantName ?? <span className="muted">{t('inbox.noName')}</span>}</td>
-              <td className="summary-cell">
+              <td data-label={t('inbox.col.applicant')}>
+                {c.applicantName ?? <span className="muted">{t('inbox.noName')}</span>}
+              </td>
+              <td className="summary-cell" data-label={t('inbox.col.summary')}>
                 <span className="muted">{localized(c.category.title, i18n.language)}. </span>
                 <span className="excerpt">{c.excerpt}</span>
               </td>
-              <td>
+              <td data-label={t('inbox.col.status')}>
                 <StatusBadge status={c.status} />
               </td>
-              <td>
+              <td data-label={t('inbox.col.due')}>
                 <DueDate
                   due={c.registeredAt ? (c.noticeDue ?? c.answerDue) : c.registrationDue}
                   done={c.closedAt !== null}

@@ -23,7 +23,7 @@ export function MyAppeals() {
           </p>
         ) : (
           <TableRegion label={t('cabinet.appealsTitle')}>
-            <table className="table">
+            <table className="table table-stack">
               <caption className="visually-hidden">{t('cabinet.appealsTitle')}</caption>
               <thead>
                 <tr>
@@ -45,17 +45,17 @@ export function MyAppeals() {
                         <Link to={`/cabinet/appeals/${a.municipality}/${a.id}`}>{name}</Link>
                         <div className="muted">{localized(a.category.title, lang)}</div>
                       </th>
-                      <td>
+                      <td data-label={t('cabinet.col.where')}>
                         {localized(a.municipalityName, lang)}
                         <div className="muted">{localized(a.serviceName, lang)}</div>
                       </td>
-                      <td>
+                      <td data-label={t('cabinet.col.status')}>
                         <StatusBadge status={a.status} />
                       </td>
-                      <td>
+                      <td data-label={t('cabinet.col.due')}>
                         <DueDate due={a.answerDue ?? a.registrationDue} done={a.closedAt !== null} compact />
                       </td>
-                      <td>
+                      <td data-label={t('cabinet.col.answer')}>
                         {a.answers.length > 0 ? t('cabinet.answered', { count: a.answers.length }) : '—'}
                       </td>
                     </tr>

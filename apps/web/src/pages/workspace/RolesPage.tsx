@@ -1,15 +1,29 @@
 import { useTranslation } from 'react-i18next';
-import type { Items, Role } from '../../api/types.ts';
+import type { Items, Localized, Role } from '../../api/types.ts';
 import { Loaded } from '../../components/Loaded.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
-import { localizedName } from '../../i18n/localized.ts';
+import { localized, localizedName } from '../../i18n/localized.ts';
 import { SectionPage } from './SectionPage.tsx';
 import { useWorkspace } from './workspace-context.ts';
+
+interface Permission {
+  key: string;
+  label: Localized;
+}
 
 function RolesTable({ slug }: { slug: string }) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useApiData<Items<Role>>(`/api/m/${slug}/roles`);
+  // The registry's ru/en labels: a permission is named in words, its key stays as a hint.
+  const registry = useApiData<Items<Permission>>('/api/permissions');
+  const labels = new Map(
+    registry.state.status === 'ready' ? registry.state.data.items.map((p) => [p.key, p.label]) : [],
+  );
+  const label = (key: string) => {
+    const l = labels.get(key);
+    return l ? localized(l, i18n.language) : key;
+  };
   return (
     <Loaded state={state} onRetry={reload}>
       {({ items }) =>
@@ -34,12 +48,14 @@ function RolesTable({ slug }: { slug: string }) {
                       <code>{r.key}</code>
                     </td>
                     <td>
-                      <ul className="inline-list">
-                        {r.permissions.map((p) => (
-                          <li key={p}>
-                            <code>{p}</code>
-                          </li>
-                        ))}
+                      <ul className="permission-list">
+                        {[...r.permissions]
+                          .sort((a, b) => label(a).localeCompare(label(b), i18n.language))
+                          .map((p) => (
+                            <li key={p} title={p}>
+                              {label(p)}
+                            </li>
+                          ))}
                       </ul>
                     </td>
                   </tr>
