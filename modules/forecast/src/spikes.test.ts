@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateRange } from './days.ts';
-import { findSpikes, recentSpikes } from './spikes.ts';
+import { findSpikes, recentDayBands, recentSpikes } from './spikes.ts';
 import { backtest } from './backtest.ts';
 import { historicalRussianCalendar } from './calendar-history.ts';
 import { eventsOf, randomSource } from './testing/synthetic.ts';
@@ -28,6 +28,26 @@ describe('spike detection', () => {
     expect(spikes[0]).toMatchObject({ group: 'Кровля', unit: 'day', count: 80 });
     expect(spikes[0]!.forecast).toBeGreaterThan(12);
     expect(spikes[0]!.forecast).toBeLessThan(30);
+  });
+
+  it('gives each of the last days its band, up to a given day: days without events count 0', () => {
+    const counts = flat(5, 20);
+    const last = days.at(-1)!;
+    const bands = recentDayBands(eventsOf('Двор', from, counts), {
+      window: 7,
+      level: 0.99,
+      until: '2021-06-02',
+    }).get('Двор')!;
+    expect(bands.map((b) => b.period)).toEqual(dateRange('2021-05-27', '2021-06-02'));
+    expect(bands.slice(0, 4).map((b) => b.count)).toEqual(counts.slice(-4));
+    expect(last).toBe('2021-05-30');
+    for (const b of bands.slice(4)) expect(b.count).toBe(0);
+    for (const b of bands) {
+      expect(b.forecast).toBeGreaterThan(10);
+      expect(b.hi).toBeGreaterThan(b.forecast);
+    }
+    // Ordinary days stay within the band; the quiet days after the last event are below it.
+    expect(bands.filter((b) => b.count > b.hi)).toEqual([]);
   });
 
   it('finds a week far above its forecast', () => {

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate, type WorkingCalendar } from '@zemstvo/calendar';
+import { addDays, daysBetween, type IsoDate, type WorkingCalendar } from '@zemstvo/calendar';
 import { historicalRussianCalendar } from './calendar-history.ts';
 import { dayFactor, estimateDayProfile, weekFactor } from './day-profile.ts';
 import { completeWeeks, dailyCounts, mondayIndex, sumSeries, type DailySeries } from './days.ts';
@@ -72,6 +72,16 @@ export interface RecentSpikesOptions {
   level: number;
   minExcess: number;
   calendar?: WorkingCalendar;
+  /**
+   * The last day of the window (daily spikes; e.g. today): days after the last event count 0.
+   * By default the day of the last event.
+   */
+  until?: IsoDate;
+}
+
+/** A day of the window with its count and what the forecast allowed. */
+export interface DayBand extends ExpectedCount {
+  count: number;
 }
 
 export const DEFAULT_SPIKE_OPTIONS: RecentSpikesOptions = {
@@ -91,69 +101,44 @@ export function recentSpikes(
   options: RecentSpikesOptions = DEFAULT_SPIKE_OPTIONS,
 ): Spike[] {
   const calendar = options.calendar ?? historicalRussianCalendar();
-  const { to, groups } = dailyCounts(events);
+  const spikes: Spike[] = [];
+  if (options.unit === 'day') {
+    for (const [group, bands] of recentDayBands(events, { ...options, calendar }))
+      spikes.push(...spikesOfBands(group, bands, options));
+    return spikes.sort((a, b) => b.score - a.score);
+  }
+  const { groups } = dailyCounts(events);
   if (groups.size === 0) return [];
   const z = normalQuantile((1 + options.level) / 2);
   const total = sumSeries([...groups.values()]);
-  const spikes: Spike[] = [];
-  if (options.unit === 'week') {
-    const allWeeks = completeWeeks(total).weeks;
-    const firstChecked = allWeeks[Math.max(0, allWeeks.length - options.window)];
-    if (firstChecked === undefined) return [];
-    const history = (s: DailySeries) => before(s, firstChecked);
-    const profile = estimateDayProfile(history(total), calendar);
-    for (const [group, series] of groups) {
-      const { weeks } = forecastWeeks(completeWeeks(history(series)), {
-        horizon: options.window,
-        level: options.level,
-        profile,
-        calendar,
-      });
-      const observed = new Map(zip(completeWeeks(series)));
-      const expected = weeks.map((w) => ({
-        period: w.weekStart,
-        forecast: w.forecast,
-        hi: w.forecast + z * w.sd,
-        sd: w.sd,
-      }));
-      spikes.push(
-        ...findSpikes(
-          group,
-          'week',
-          observed,
-          expected.filter((e) => observed.has(e.period)),
-          options,
-        ),
-      );
-    }
-  } else {
-    const firstDay = addDays(to, 1 - options.window);
-    const monday = addDays(firstDay, -mondayIndex(firstDay));
-    const history = (s: DailySeries) => before(s, monday);
-    const profile = estimateDayProfile(history(total), calendar);
-    const horizon = Math.ceil((options.window + mondayIndex(firstDay)) / 7) + 1;
-    for (const [group, series] of groups) {
-      const { weeks } = forecastWeeks(completeWeeks(history(series)), {
-        horizon,
-        level: options.level,
-        profile,
-        calendar,
-      });
-      const expected: ExpectedCount[] = [];
-      for (const w of weeks) {
-        const wf = 7 * weekFactor(profile, calendar, w.weekStart);
-        for (let k = 0; k < 7; k++) {
-          const d = addDays(w.weekStart, k);
-          if (d < firstDay || d > to) continue;
-          const share = dayFactor(profile, calendar, d) / wf;
-          const forecast = w.forecast * share;
-          const sd = Math.sqrt(forecast + Math.max(0, w.sd * w.sd - w.forecast) * share * share);
-          expected.push({ period: d, forecast, hi: forecast + z * sd, sd });
-        }
-      }
-      const observed = new Map(series.counts.map((c, i) => [addDays(series.from, i), c] as const));
-      spikes.push(...findSpikes(group, 'day', observed, expected, options));
-    }
+  const allWeeks = completeWeeks(total).weeks;
+  const firstChecked = allWeeks[Math.max(0, allWeeks.length - options.window)];
+  if (firstChecked === undefined) return [];
+  const history = (s: DailySeries) => before(s, firstChecked);
+  const profile = estimateDayProfile(history(total), calendar);
+  for (const [group, series] of groups) {
+    const { weeks } = forecastWeeks(completeWeeks(history(series)), {
+      horizon: options.window,
+      level: options.level,
+      profile,
+      calendar,
+    });
+    const observed = new Map(zip(completeWeeks(series)));
+    const expected = weeks.map((w) => ({
+      period: w.weekStart,
+      forecast: w.forecast,
+      hi: w.forecast + z * w.sd,
+      sd: w.sd,
+    }));
+    spikes.push(
+      ...findSpikes(
+        group,
+        'week',
+        observed,
+        expected.filter((e) => observed.has(e.period)),
+        options,
+      ),
+    );
   }
   return spikes.sort((a, b) => b.score - a.score);
 }
@@ -166,4 +151,71 @@ function before(s: DailySeries, day: IsoDate): DailySeries {
 
 function zip(w: { weeks: IsoDate[]; totals: number[] }): [IsoDate, number][] {
   return w.weeks.map((d, i) => [d, w.totals[i]!]);
+}
+
+/** The daily spikes of one group among its day bands. */
+export function spikesOfBands(
+  group: string,
+  bands: readonly DayBand[],
+  thresholds: SpikeThresholds,
+): Spike[] {
+  return findSpikes(group, 'day', new Map(bands.map((b) => [b.period, b.count] as const)), bands, thresholds);
+}
+
+/**
+ * Per group, the last `window` days (up to `until`, or the last event) with their counts and the
+ * band the forecast allowed: the weekly model is fitted on the complete weeks before the window's
+ * Monday; a day's expectation is its week's forecast spread over the days by the day profile, with
+ * Poisson noise plus its share of the week's uncertainty, and `hi` the upper end of the `level`
+ * interval. A spike is a day far above `hi`; a day at or below it is a normal day.
+ */
+export function recentDayBands(
+  events: Iterable<{ date: IsoDate; group: string }>,
+  options: Omit<RecentSpikesOptions, 'unit' | 'minExcess'>,
+): Map<string, DayBand[]> {
+  const calendar = options.calendar ?? historicalRussianCalendar();
+  const counted = dailyCounts(events);
+  const out = new Map<string, DayBand[]>();
+  if (counted.groups.size === 0) return out;
+  const to = options.until !== undefined && options.until > counted.to ? options.until : counted.to;
+  const groups = new Map([...counted.groups].map(([g, s]) => [g, through(s, to)] as const));
+  const z = normalQuantile((1 + options.level) / 2);
+  const total = sumSeries([...groups.values()]);
+  const firstDay = addDays(to, 1 - options.window);
+  const monday = addDays(firstDay, -mondayIndex(firstDay));
+  const history = (s: DailySeries) => before(s, monday);
+  const profile = estimateDayProfile(history(total), calendar);
+  const horizon = Math.ceil((options.window + mondayIndex(firstDay)) / 7) + 1;
+  for (const [group, series] of groups) {
+    const { weeks } = forecastWeeks(completeWeeks(history(series)), {
+      horizon,
+      level: options.level,
+      profile,
+      calendar,
+    });
+    const bands: DayBand[] = [];
+    for (const w of weeks) {
+      const wf = 7 * weekFactor(profile, calendar, w.weekStart);
+      for (let k = 0; k < 7; k++) {
+        const d = addDays(w.weekStart, k);
+        if (d < firstDay || d > to) continue;
+        const share = dayFactor(profile, calendar, d) / wf;
+        const forecast = w.forecast * share;
+        const sd = Math.sqrt(forecast + Math.max(0, w.sd * w.sd - w.forecast) * share * share);
+        bands.push({ period: d, count: countOn(series, d), forecast, hi: forecast + z * sd, sd });
+      }
+    }
+    out.set(group, bands);
+  }
+  return out;
+}
+
+/** The series extended with zero days up to `to`. */
+function through(s: DailySeries, to: IsoDate): DailySeries {
+  const missing = daysBetween(s.from, to) + 1 - s.counts.length;
+  return missing > 0 ? { from: s.from, counts: [...s.counts, ...new Array<number>(missing).fill(0)] } : s;
+}
+
+function countOn(s: DailySeries, d: IsoDate): number {
+  return s.counts[daysBetween(s.from, d)] ?? 0;
 }

@@ -1,6 +1,6 @@
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { badRequest, type Ctx } from '@zemstvo/kernel';
-import { spikesRepo } from '../infra/spikes.repository.ts';
+import { spikesRepo, type SpikeEndAction } from '../infra/spikes.repository.ts';
 import { categoryLabel, departmentsByCode, installedServices, type Localized } from './service-groups.ts';
 
 export interface SpikeListItem {
@@ -17,6 +17,10 @@ export interface SpikeListItem {
   department_name: Localized | null;
   document_id: string;
   detected_at: Date;
+  /** The last normal day after which a scan found the spike over; null while it lasts. */
+  ended_on: string | null;
+  /** What that scan did with the signal: closed it, noted the end in its history, or nothing. */
+  end_action: SpikeEndAction | null;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -50,6 +54,8 @@ export async function listSpikes(
       department_name: department(r.departmentCode),
       document_id: r.documentId,
       detected_at: r.detectedAt,
+      ended_on: r.endedOn,
+      end_action: r.endAction,
     })),
   };
 }

@@ -7,7 +7,8 @@ import { historicalRussianCalendar } from '../calendar-history.ts';
 import { weekStart } from '../days.ts';
 import { forecastRepo } from '../infra/forecast.repository.ts';
 import { spikesRepo } from '../infra/spikes.repository.ts';
-import { DEFAULT_SPIKE_OPTIONS, recentSpikes, type Spike } from '../spikes.ts';
+import { DEFAULT_SPIKE_OPTIONS, recentDayBands, spikesOfBands, type Spike } from '../spikes.ts';
+import { endSpikes, type SpikeEnded } from './end-spikes.ts';
 import { groupKey } from './series.ts';
 import { spikeText } from './spike-text.ts';
 import { categoryLabel, departmentCodeFor, departmentsByCode, installedServices } from './service-groups.ts';
@@ -35,6 +36,8 @@ export interface ScanResult {
   scanned_groups: number;
   opened: number;
   spikes: SpikeFound[];
+  /** Open spikes this scan found over (their signals closed or noted). */
+  ended: SpikeEnded[];
 }
 
 /** Where the forecast of a municipality is in the web app (the signal links there). */
@@ -47,7 +50,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * end of the 99 % interval of its forecast and by at least three appeals) and opens a monitoring
  * signal document (start event 4) for each new one, addressed to the department the category's
  * package routes it to. A spike opens one document however often this runs: the spike table and
- * the signal intake are both keyed by the group and the day.
+ * the signal intake are both keyed by the group and the day. Then it records the open spikes that
+ * are over (`endSpikes`): their signals are closed, or noted when staff took them into work.
  */
 export async function scanSpikes(
   ctx: Ctx,
@@ -67,10 +71,11 @@ export async function scanSpikes(
     timeZone,
   });
   const groups = new Set(counts.map((c) => groupKey(c.service, c.category)));
-  const spikes = recentSpikes(events(counts), {
-    ...DEFAULT_SPIKE_OPTIONS,
-    calendar: historicalRussianCalendar(),
-  });
+  // The last seven days up to today (days without appeals count 0), with the band of each.
+  const options = { ...DEFAULT_SPIKE_OPTIONS, calendar: historicalRussianCalendar(), until: today };
+  const bands = recentDayBands(events(counts), options);
+  const spikes = [...bands].flatMap(([group, b]) => spikesOfBands(group, b, options));
+  spikes.sort((a, b) => b.score - a.score);
   const services = await installedServices(ctx, registry, m);
   const departments = await departmentsByCode(ctx, m);
   const split = new Map(counts.map((c) => [groupKey(c.service, c.category), c] as const));
@@ -126,12 +131,24 @@ export async function scanSpikes(
     });
     found.push(view(s, service, category, code, outcome.document.id, true));
   }
-  const result = { scanned_groups: groups.size, opened: found.filter((f) => f.opened).length, spikes: found };
+  const spikingToday = new Set(spikes.filter((s) => s.period === today).map((s) => s.group));
+  const ended = await endSpikes(ctx, { today, bands, spikingToday });
+  const result = {
+    scanned_groups: groups.size,
+    opened: found.filter((f) => f.opened).length,
+    spikes: found,
+    ended,
+  };
   await writeAudit(ctx, {
     action: 'forecast.spikes_scanned',
     entity: 'municipality',
     entityId: m,
-    after: { groups: result.scanned_groups, spikes: found.length, opened: result.opened },
+    after: {
+      groups: result.scanned_groups,
+      spikes: found.length,
+      opened: result.opened,
+      ended: ended.length,
+    },
   });
   return result;
 

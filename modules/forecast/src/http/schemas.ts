@@ -64,19 +64,35 @@ const spikeOut = z.object({
   opened: z.boolean(),
 });
 
+const endAction = z.enum(['closed', 'noted', 'none']);
+
 export const scanOut = z.object({
   scanned_groups: z.number(),
   opened: z.number(),
   spikes: z.array(spikeOut),
+  /** Open spikes found over by this scan: their category was within the band for the last days. */
+  ended: z.array(
+    z.object({
+      key: z.string(),
+      day: isoDate,
+      document_id: z.string(),
+      ended_on: isoDate,
+      action: endAction,
+    }),
+  ),
 });
 
 export const spikesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 export const spikesOut = z.object({
   items: z.array(
-    spikeOut
-      .omit({ opened: true })
-      .extend({ label: localized, department_name: localized.nullable(), detected_at: z.date() }),
+    spikeOut.omit({ opened: true }).extend({
+      label: localized,
+      department_name: localized.nullable(),
+      detected_at: z.date(),
+      ended_on: isoDate.nullable(),
+      end_action: endAction.nullable(),
+    }),
   ),
 });
 
