@@ -69,6 +69,8 @@ describe('forecast page in Chromium', () => {
     });
     await spike.waitFor();
     expect(await spike.getAttribute('href')).toMatch(/^\/workspace\/zarechny\/documents\//);
+    // The spike lasts: its signal is open.
+    await page.getByRole('listitem').filter({ has: spike }).getByText('сигнал открыт').waitFor();
     expect(await axeViolations(page), 'forecast page with a spike').toEqual([]);
     expect(browser.problems).toEqual([]);
   });

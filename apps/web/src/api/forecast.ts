@@ -47,12 +47,23 @@ export interface SpikeItem {
   department_name: Localized | null;
   document_id: string;
   detected_at: string;
+  /** The last of the normal days after which the spike was found over; null while it lasts. */
+  ended_on: string | null;
+  /** What the scan did then: closed the signal, noted the end in its history, or nothing. */
+  end_action: 'closed' | 'noted' | 'none' | null;
 }
 
 export interface ScanResponse {
   scanned_groups: number;
   opened: number;
   spikes: { key: string; day: string; document_id: string; opened: boolean }[];
+  ended: {
+    key: string;
+    day: string;
+    document_id: string;
+    ended_on: string;
+    action: 'closed' | 'noted' | 'none';
+  }[];
 }
 
 export const forecastPath = (slug: string, horizon: number) =>

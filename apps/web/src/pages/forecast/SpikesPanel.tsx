@@ -6,9 +6,13 @@ import { api, ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
+import { formatDate } from '../../i18n/dates.ts';
 import { localized } from '../../i18n/localized.ts';
 
-/** Recent spikes with links to their signal documents, and the "scan now" button for those allowed. */
+/**
+ * Recent spikes with links to their signal documents and whether each is over (its signal closed or
+ * noted), and the "scan now" button for those allowed.
+ */
 export function SpikesPanel({ slug, canScan }: { slug: string; canScan: boolean }) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useApiData<{ items: SpikeItem[] }>(spikesPath(slug));
@@ -44,6 +48,7 @@ export function SpikesPanel({ slug, canScan }: { slug: string; canScan: boolean 
         {result && (
           <p className="notice">
             {t('forecast.spikes.scanned', { groups: result.scanned_groups, count: result.opened })}
+            {result.ended.length > 0 && ` ${t('forecast.spikes.endedCount', { count: result.ended.length })}`}
           </p>
         )}
       </div>
@@ -70,6 +75,14 @@ export function SpikesPanel({ slug, canScan }: { slug: string; canScan: boolean 
                       {s.department_name ? localized(s.department_name, i18n.language) : s.department}
                     </span>
                   )}
+                  <span className="muted">
+                    {' · '}
+                    {s.ended_on && s.end_action
+                      ? t(`forecast.spikes.ended.${s.end_action}`, {
+                          date: formatDate(s.ended_on, i18n.language),
+                        })
+                      : t('forecast.spikes.ongoing')}
+                  </span>
                 </li>
               ))}
             </ul>
