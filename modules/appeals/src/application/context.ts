@@ -73,6 +73,12 @@ export async function lockAppeal(ctx: Ctx, id: string): Promise<AppealRow> {
  * from the date of registration in the body, i.e. its local calendar day, not Moscow's or UTC's.
  */
 export const localToday = (ctx: Ctx): IsoDate => localDate(ctx.clock.now(), municipalTimeZone(ctx));
+/**
+ * The current year of the federal production calendar, for requests outside any municipality
+ * (`GET /api/calendar` without `year`): the calendar is the installation's, so its year is Moscow's.
+ */
+export const federalCalendarYear = (ctx: Ctx): number =>
+  Number(localDate(ctx.clock.now(), 'Europe/Moscow').slice(0, 4));
 /** The municipality's local day of an instant (see localToday). */
 export const localDay = (ctx: Ctx, instant: Date): IsoDate => localDate(instant, municipalTimeZone(ctx));
 

@@ -1,7 +1,7 @@
 import { requireOperator, type TypedApp } from '@zemstvo/http';
 import { z } from 'zod';
 import { effectiveCalendar, removeCalendarOverride, setCalendarOverride } from '../application/calendar-admin.ts';
-import { localToday } from '../application/context.ts';
+import { federalCalendarYear } from '../application/context.ts';
 import { calendarRepo } from '../infra/calendar.repository.ts';
 import { calendarOut, calendarQuery, overrideIn, overrideOut, overrideParams } from './schemas.ts';
 
@@ -21,7 +21,7 @@ export function calendarRoutes(app: TypedApp): void {
         response: { 200: calendarOut },
       },
     },
-    async (req) => req.useCase((ctx) => effectiveCalendar(ctx, req.query.year ?? Number(localToday(ctx).slice(0, 4)))),
+    async (req) => req.useCase((ctx) => effectiveCalendar(ctx, req.query.year ?? federalCalendarYear(ctx))),
   );
 
   app.get(
