@@ -1,6 +1,6 @@
 import type { ServiceRegistry } from '@zemstvo/catalog';
 import { addAttachment, createDocument, ensureJournal, registerDocument } from '@zemstvo/documents';
-import { actorUserId, type Ctx, type Locale } from '@zemstvo/kernel';
+import { actorUserId, municipalTimeZone, type Ctx, type Locale } from '@zemstvo/kernel';
 import type { FileStorage } from '@zemstvo/storage';
 import { buildLetterDocx, renderPdf } from '@zemstvo/templates';
 import { tenancyRepo } from '@zemstvo/tenancy';
@@ -59,6 +59,7 @@ export async function exportReport(
     municipality: { ru: municipality?.nameRu ?? m.slug, en: municipality?.nameEn ?? m.slug },
     filters: filterLabels(input.filters),
     generatedAt: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    timeZone: municipalTimeZone(ctx),
   };
   let paragraphs;
   let head: ReportHead;

@@ -1,3 +1,4 @@
+import { localDate } from '@zemstvo/calendar';
 import type { Locale, LocalizedText } from '@zemstvo/kernel';
 import type { LetterParagraph } from '@zemstvo/templates';
 import type { CasesPage } from './cases.ts';
@@ -88,6 +89,8 @@ export interface ReportHead {
   to: string;
   filters: string[];
   generatedAt: string;
+  /** The municipality's time zone: the cases' dates are its local days. */
+  timeZone: string;
 }
 
 const heading = (text: string): LetterParagraph => ({
@@ -160,7 +163,7 @@ export function casesReport(h: ReportHead, page: CasesPage): LetterParagraph[] {
     ...page.items.map((c) =>
       line(
         `${c.regNumber ?? t.none} — ${c.category.title[h.locale]}${c.district ? `, ${c.district}` : ''}`,
-        `${ruDate(c.receivedAt.toISOString().slice(0, 10), h.locale)} · ${c.status}`,
+        `${ruDate(localDate(c.receivedAt, h.timeZone), h.locale)} · ${c.status}`,
       ),
     ),
     { text: t.generated(h.generatedAt), italic: true, size: 10, before: 18 },
