@@ -100,4 +100,25 @@ describe('analytics dashboard in Chromium, on imported appeals', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
+
+  it('an imported case names its questions’ theme and shows the import as the system’s step', async () => {
+    const { page } = browser;
+    const api = await apiSession(server.baseUrl, ANALYST, PASSWORD);
+    // «парадная» is only in the St. Petersburg sample, not in the demo appeals.
+    const found = await api.get<{ items: { id: string }[] }>(
+      `/api/m/zarechny/inbox?box=all&q=${encodeURIComponent('парадная')}`,
+    );
+    const id = found.items[0]!.id;
+    const { appeal } = await api.get<{ appeal: { theme: { code: string; title: { ru: string } } } }>(
+      `/api/m/zarechny/appeals/${id}`,
+    );
+    await page.goto(`/workspace/zarechny/documents/${id}`);
+    await page.getByRole('heading', { level: 2, name: 'История дела' }).waitFor();
+    const question = page.locator('.questions-list li').first();
+    await question.getByText(appeal.theme.title.ru, { exact: false }).waitFor();
+    expect(await question.textContent()).not.toContain(appeal.theme.code);
+    expect(await page.locator('.history').textContent()).toContain('Система');
+    expect(await page.locator('.history').textContent()).not.toContain('system:');
+    expect(browser.problems).toEqual([]);
+  });
 });

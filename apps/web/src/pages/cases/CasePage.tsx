@@ -38,7 +38,11 @@ function Case({ id }: { id: string }) {
   const themeTitle = (code: string | null) => {
     const themes =
       service.state.status === 'ready' ? service.state.data.categories.flatMap((c) => c.themes) : [];
-    const found = code ? themes.find((x) => x.code === code) : undefined;
+    // The appeal's own theme has its title even when the service's catalogue lacks it (imports).
+    const own = appeal.state.status === 'ready' ? appeal.state.data.appeal.theme : null;
+    const found = code
+      ? (themes.find((x) => x.code === code) ?? (own?.code === code ? own : undefined))
+      : undefined;
     return found ? localized(found.title, i18n.language) : (code ?? t('case.register.noTheme'));
   };
   const [round, setRound] = useState(0);
