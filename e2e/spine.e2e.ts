@@ -138,6 +138,8 @@ describe('the spine: from an appeal to a signed answer, in Chromium', () => {
     await openCase(page, caseNumber);
     const form = page.getByRole('region', { name: 'Резолюция', exact: true });
     await selectStartingWith(form.getByLabel('Ответственный исполнитель'), await staffName(server, EXECUTOR));
+    // The only executor is the responsible one: the co-executors say so instead of an empty group.
+    await form.getByText('Других исполнителей в муниципалитете нет.').waitFor();
     expect(await form.getByLabel('Срок исполнения').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await form.getByLabel('Поручение').fill('Провести осмотр кровли и подготовить ответ заявителю.');
     await pressAction(form, 'Сохранить резолюцию');

@@ -36,6 +36,8 @@ export async function pressAction(scope: Locator, button: string): Promise<void>
 
 /** Chooses the option of a select whose text starts with `text` (options may add a role after the name). */
 export async function selectStartingWith(select: Locator, text: string): Promise<void> {
+  // evaluateAll does not wait: without this, a select still loading its list reads as empty.
+  await select.locator('option').first().waitFor({ state: 'attached' });
   const options = await select
     .locator('option')
     .evaluateAll((els) =>

@@ -70,6 +70,8 @@ export function ResolutionForm({
         const list = ordered(items, i18n.language);
         const label = (m: Colleague) =>
           `${m.displayName}${m.roleKeys.length ? ` — ${m.roleKeys.map((k) => t(`roles.${k}`, { defaultValue: k })).join(', ')}` : ''}`;
+        // Co-executors: everyone but the responsible one as the select shows it (a routing preset too).
+        const others = list.filter((m) => m.userId !== preset(list));
         return (
           <form className="form" onSubmit={onSubmit(list)}>
             <div className="field">
@@ -88,10 +90,11 @@ export function ResolutionForm({
             </div>
             <fieldset className="field">
               <legend>{t('case.resolution.coExecutors')}</legend>
-              <ul className="checkbox-list">
-                {list
-                  .filter((m) => m.userId !== (responsible || list[0]?.userId))
-                  .map((m) => (
+              {others.length === 0 ? (
+                <p className="field-hint">{t('case.resolution.noCoExecutors')}</p>
+              ) : (
+                <ul className="checkbox-list">
+                  {others.map((m) => (
                     <li key={m.userId} className="checkbox">
                       <input
                         id={`${id}-co-${m.userId}`}
@@ -106,7 +109,8 @@ export function ResolutionForm({
                       <label htmlFor={`${id}-co-${m.userId}`}>{label(m)}</label>
                     </li>
                   ))}
-              </ul>
+                </ul>
+              )}
             </fieldset>
             <div className="field">
               <label htmlFor={`${id}-due`}>{t('case.resolution.due')}</label>
