@@ -13,7 +13,9 @@ let db: Database;
 
 const ctx = (tx: Sql, municipalityId: string | null): Ctx => ({
   actor: systemActor('test'),
-  tenant: municipalityId ? { municipalityId, regionId: M1, slug: 'x', ftsConfig: 'russian', timeZone: 'Europe/Moscow' } : null,
+  tenant: municipalityId
+    ? { municipalityId, regionId: M1, slug: 'x', ftsConfig: 'russian', timeZone: 'Europe/Moscow' }
+    : null,
   tx,
   clock,
   log: silentLogger,

@@ -32,11 +32,7 @@ export {
 } from './infra/documents.repository.ts';
 export { recordEvent } from './application/history.ts';
 export { ensureJournal } from './application/journals.ts';
-export {
-  createDocument,
-  registerDocument,
-  changeDocumentStatus,
-} from './application/register-document.ts';
+export { createDocument, registerDocument, changeDocumentStatus } from './application/register-document.ts';
 export { documentOut } from './http/routes.ts';
 export {
   addAttachment,

@@ -7,7 +7,14 @@ describe('inbox counts up to a cap («10 000+»)', () => {
   let p: TestPlatform;
   let m: string;
   const scope = { userId: null, canSign: false, today: '2026-06-01' };
-  const all: InboxQuery = { box: 'all', ...scope, timeZone: 'Europe/Moscow', sort: 'received_desc', limit: 2, offset: 0 };
+  const all: InboxQuery = {
+    box: 'all',
+    ...scope,
+    timeZone: 'Europe/Moscow',
+    sort: 'received_desc',
+    limit: 2,
+    offset: 0,
+  };
 
   beforeAll(async () => {
     p = await createTestPlatform();

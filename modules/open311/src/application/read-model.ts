@@ -24,7 +24,13 @@ export async function resolveJurisdiction(sql: Sql, jurisdictionId: string): Pro
   if (!m) throw new AppError('jurisdiction_not_found', 'jurisdiction_id provided was not found', 404);
   return {
     municipality: m,
-    tenant: { municipalityId: m.id, regionId: m.regionId, slug: m.slug, ftsConfig: m.ftsConfig, timeZone: m.timezone },
+    tenant: {
+      municipalityId: m.id,
+      regionId: m.regionId,
+      slug: m.slug,
+      ftsConfig: m.ftsConfig,
+      timeZone: m.timezone,
+    },
   };
 }
 
