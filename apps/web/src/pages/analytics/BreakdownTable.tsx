@@ -24,7 +24,7 @@ export function BreakdownTable({
         <p className="muted">{t('analytics.noData')}</p>
       ) : (
         <TableRegion label={title}>
-          <table className="table">
+          <table className="table table-heads-wrap">
             <thead>
               <tr>
                 <th scope="col">{t(`analytics.dimension.${dimension}`)}</th>

@@ -58,7 +58,7 @@ export function RollupPage() {
         <Loaded state={state} onRetry={reload}>
           {(data) => (
             <TableRegion label={t('analytics.rollup')}>
-              <table className="table">
+              <table className="table table-heads-wrap">
                 <caption>{localized(data.region.name, i18n.language)}</caption>
                 <thead>
                   <tr>
