@@ -55,7 +55,7 @@ export function App() {
               element={<RequireUser>{() => <ResidentAppealPage />}</RequireUser>}
             />
             <Route path="cabinet" element={<RequireUser>{(me) => <CabinetPage me={me} />}</RequireUser>} />
-            <Route path="overview" element={<RequireUser>{() => <OverviewPage />}</RequireUser>} />
+            <Route path="overview" element={<RequireUser>{(me) => <OverviewPage me={me} />}</RequireUser>} />
             <Route
               path="overview/regions/:region"
               element={<RequireUser>{() => <RollupPage />}</RequireUser>}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Items, Municipality, Region } from '../api/types.ts';
+import type { Items, Me, Municipality, Region } from '../api/types.ts';
 import { Loaded } from '../components/Loaded.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { TableRegion } from '../components/TableRegion.tsx';
@@ -12,7 +12,7 @@ import { DevTools } from './dev/DevTools.tsx';
  * The operator's and the regional curator's view: every municipality, each opening its workspace;
  * in development mode the operator also finds the mail outbox here.
  */
-export function OverviewPage() {
+export function OverviewPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const municipalities = useApiData<Items<Municipality>>('/api/municipalities');
   const regions = useApiData<Items<Region>>('/api/regions');
@@ -72,7 +72,8 @@ export function OverviewPage() {
           )}
         </Loaded>
       </section>
-      <DevTools />
+      {/* Only operators may have the development tools: nobody else asks (and logs a 403). */}
+      {me.user.kind === 'operator' && <DevTools />}
     </div>
   );
 }
