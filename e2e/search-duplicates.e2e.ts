@@ -73,6 +73,10 @@ describe('search and duplicate reports in Chromium', () => {
       .getByRole('link', { name: 'Поиск' })
       .click();
     await waitForHeading(page, 'Поиск по документам');
+    // An empty search is refused by the browser («fill in this field») instead of doing nothing.
+    await page.getByRole('button', { name: 'Найти', exact: true }).click();
+    const box = page.getByRole('searchbox', { name: 'Что найти' });
+    expect(await box.evaluate((e) => (e as HTMLInputElement).validity.valueMissing)).toBe(true);
     await page.getByRole('searchbox', { name: 'Что найти' }).fill('сломанные качели');
     await page.getByRole('button', { name: 'Найти', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === 'сломанные качели');

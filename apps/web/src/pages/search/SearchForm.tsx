@@ -11,12 +11,15 @@ export function SearchForm({
   label,
   fieldLabel,
   onSearch,
+  required = false,
 }: {
   action: string;
   initial: string;
   label: string;
   fieldLabel?: string;
   onSearch: (q: string) => void;
+  /** An empty search finds nothing here: the browser asks for words instead of a silent no-op. */
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -44,6 +47,7 @@ export function SearchForm({
           name="q"
           type="search"
           maxLength={500}
+          required={required}
           value={q}
           aria-describedby={`${id}-hint`}
           onChange={(e) => setQ(e.target.value)}

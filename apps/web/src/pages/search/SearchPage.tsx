@@ -46,6 +46,7 @@ function Search() {
         initial={state.q}
         label={t('search.formLabel')}
         onSearch={(q) => go({ q, filters: state.filters, page: 1 })}
+        required
       />
       {path === null ? null : result.status === 'loading' ? (
         <Loading />
