@@ -86,7 +86,10 @@ describe('search bounds', () => {
     const [user] = await db.query<{ id: string; name: string }>(
       `SELECT id, display_name AS name FROM users ORDER BY email LIMIT 1`,
     );
-    await db.query('UPDATE search_entries SET executor_user_id = $1 WHERE document_id = $2', [user!.id, ids[0]]);
+    await db.query('UPDATE search_entries SET executor_user_id = $1 WHERE document_id = $2', [
+      user!.id,
+      ids[0],
+    ]);
     try {
       const staff = await page(20, 0);
       expect(staff.facets.filter((r) => r.facet === 'executor')).toEqual([
@@ -101,6 +104,45 @@ describe('search bounds', () => {
     const beyond = await page(20, 40);
     expect(beyond.rows).toEqual([]);
     expect(count(beyond.facets, 'total')).toBe(5);
+  });
+
+  it('counts months and filters periods in local days of the municipality', async () => {
+    // 15:30 UTC on 28 February is still February in Moscow (18:30) but 1 March in Vladivostok (01:30).
+    await db.query(`UPDATE search_entries SET doc_date = '2026-02-28T15:30:00Z' WHERE document_id = $1`, [
+      ids[0],
+    ]);
+    const periods = async (filters: { from?: string; to?: string } = {}) => {
+      const found = await searchRepo.find(
+        db,
+        q,
+        scope,
+        filters,
+        { limit: 20, offset: 0 },
+        { cap: 10, candidates: 10 },
+      );
+      return {
+        months: found.facets.filter((r) => r.facet === 'period').map((r) => r.value),
+        ids: found.rows.map((r) => r.id),
+      };
+    };
+    const setZone = (zone: string) =>
+      db.query('UPDATE municipalities SET timezone = $1 WHERE id = $2', [zone, scope.staffMunicipalities[0]]);
+    try {
+      expect((await periods()).months).toContain('2026-02');
+      expect((await periods({ to: '2026-02-28' })).ids).toEqual([ids[0]]);
+      expect((await periods({ from: '2026-03-01', to: '2026-03-01' })).ids).toEqual([]);
+      await setZone('Asia/Vladivostok');
+      expect((await periods()).months).toContain('2026-03');
+      expect((await periods()).months).not.toContain('2026-02');
+      expect((await periods({ to: '2026-02-28' })).ids).toEqual([]);
+      expect((await periods({ from: '2026-03-01', to: '2026-03-01' })).ids).toEqual([ids[0]]);
+    } finally {
+      await setZone('Europe/Moscow');
+      await db.query(
+        "UPDATE search_entries SET doc_date = now() - interval '5 hours' WHERE document_id = $1",
+        [ids[0]],
+      );
+    }
   });
 
   it('keeps the GIN pending list short and room for HOT updates (migration 0003)', async () => {

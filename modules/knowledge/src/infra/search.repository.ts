@@ -81,8 +81,9 @@ function matched(q: SearchQuery, scope: SearchScope, f: SearchFilters) {
   if (f.status) add((p) => `e.status = ${p}`, f.status);
   if (f.district) add((p) => `e.district = ${p}`, f.district);
   if (f.executor) add((p) => `e.executor_user_id = ${p}::uuid`, f.executor);
-  if (f.from) add((p) => `e.doc_date >= ${p}::date`, f.from);
-  if (f.to) add((p) => `e.doc_date < ${p}::date + 1`, f.to);
+  // The period is in local days of each entry's municipality (its own time zone, as its deadlines).
+  if (f.from) add((p) => `e.doc_date >= (${p}::date)::timestamp AT TIME ZONE mz.timezone`, f.from);
+  if (f.to) add((p) => `e.doc_date < (${p}::date + 1)::timestamp AT TIME ZONE mz.timezone`, f.to);
   const { tq, pq } = tsqueryOf(q, 'c.cfg');
   // One query per text search configuration in reach (usually one), so the GIN index serves it.
   // An entry's configuration is always its municipality's (kept by the fts_config trigger), so the
@@ -145,8 +146,10 @@ export const searchRepo = {
     const [row] = await sql.query<{ facets: FacetRow[]; rows: JsonRow[] }>(
       `WITH ${cte}, hits AS MATERIALIZED (
          SELECT e.ctid AS tid, e.municipality_id, e.document_id, e.kind, e.category_code, e.theme_code, e.district,
-           e.status, e.doc_date, e.executor_user_id, e.municipality_id = ANY($2::uuid[]) AS staff
-         FROM search_entries e JOIN q ON q.cfg = e.cfg WHERE ${where} LIMIT $${n + 4}
+           e.status, e.doc_date, (e.doc_date AT TIME ZONE mz.timezone) AS local_at, e.executor_user_id,
+           e.municipality_id = ANY($2::uuid[]) AS staff
+         FROM search_entries e JOIN q ON q.cfg = e.cfg JOIN municipalities mz ON mz.id = e.municipality_id
+         WHERE ${where} LIMIT $${n + 4}
        ),
        facets AS (
          SELECT CASE WHEN grouping(kind) = 0 THEN 'kind' WHEN grouping(category_code) = 0 THEN 'category'
@@ -156,7 +159,7 @@ export const searchRepo = {
            coalesce(kind, category_code, theme_code, district, status, to_char(month, 'YYYY-MM'), executor::text, '') AS value,
            (SELECT u.display_name FROM users u WHERE u.id = executor) AS label, count(*)::int AS n
          FROM (SELECT kind, category_code, theme_code, district, status,
-             date_trunc('month', doc_date AT TIME ZONE 'UTC') AS month, CASE WHEN staff THEN executor_user_id END AS executor
+             date_trunc('month', local_at) AS month, CASE WHEN staff THEN executor_user_id END AS executor
            FROM hits) h
          GROUP BY GROUPING SETS ((), (kind), (category_code), (theme_code), (district), (status), (month), (executor))
          -- A facet has no bucket for "none" (no category, no district, no executor).
