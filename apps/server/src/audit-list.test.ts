@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '@zemstvo/kernel';
+import { createTestPlatform, type TestPlatform, type TestSession } from './testing/index.ts';
+
+interface Row {
+  seq: string;
+  occurredAt: string;
+  actor: string;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+}
+
+const ADMIN = 'admin@zarechny.demo.zemstvo.ru';
+
+/** GET /api/m/:municipality/audit: order, filters by action/actor/period, 400 on bad input. */
+describe('audit log list', () => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  let p: TestPlatform;
+  let admin: TestSession;
+  const list = async (query: string): Promise<Row[]> => {
+    const res = await p.app.inject({
+      method: 'GET',
+      url: `/api/m/zarechny/audit?${query}`,
+      headers: admin.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ items: Row[] }>().items;
+  };
+  const createDepartment = async (nameEn: string) => {
+    const res = await p.app.inject({
+      method: 'POST',
+      url: '/api/m/zarechny/departments',
+      headers: admin.headers,
+      payload: { nameRu: `Отдел ${nameEn}`, nameEn },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
+  let first = '';
+  let second = '';
+
+  beforeAll(async () => {
+    p = await createTestPlatform({ clock });
+    admin = await p.loginAs(ADMIN);
+    first = await createDepartment('First');
+    clock.advance(60 * 60_000);
+    second = await createDepartment('Second');
+  });
+  afterAll(async () => p.close());
+
+  it('lists newest first by default and oldest first with order=asc', async () => {
+    const desc = await list('limit=200');
+    const seqs = desc.map((r) => BigInt(r.seq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+    expect(desc[0]).toMatchObject({ action: 'department.created', entityId: second });
+    const asc = await list('order=asc&limit=200');
+    expect(asc.map((r) => r.seq)).toEqual(desc.map((r) => r.seq).reverse());
+  });
+
+  it('filters by action and actor, and names the acting user', async () => {
+    const created = await list(`action=department.created&actor=${ADMIN}`);
+    expect(created.map((r) => r.entityId)).toEqual([second, first]);
+    expect(created[0]).toMatchObject({ actor: ADMIN, entity: 'department' });
+    expect(created[0]!.actorName).toEqual(expect.any(String));
+    expect(created[0]!.actorName).not.toBe('');
+    const seeded = await list('actor=system:seed&limit=200');
+    expect(seeded.length).toBeGreaterThan(0);
+    expect(seeded.every((r) => r.actor === 'system:seed' && r.actorName === null)).toBe(true);
+    expect(await list('action=nothing.happened')).toEqual([]);
+    expect(await list(`actor=${ADMIN}&order=asc&limit=1`)).toHaveLength(1);
+  });
+
+  it('filters by period: from inclusive, to exclusive', async () => {
+    const rows = await list(`action=department.created&actor=${ADMIN}&from=2026-03-02T09:30:00Z`);
+    expect(rows.map((r) => r.entityId)).toEqual([second]);
+    const before = await list(
+      `action=department.created&actor=${ADMIN}&from=2026-03-02T08:00:00Z&to=2026-03-02T10:00:00Z`,
+    );
+    expect(before.map((r) => r.entityId)).toEqual([first]);
+  });
+
+  it('refuses bad filters with 400 validation_failed', async () => {
+    for (const query of [
+      'order=sideways',
+      'action=DROP%20TABLE',
+      'from=yesterday',
+      'to=2026-13-40T00:00:00Z',
+      'from=2026-03-03T00:00:00Z&to=2026-03-02T00:00:00Z',
+      'actor=',
+    ]) {
+      const res = await p.app.inject({
+        method: 'GET',
+        url: `/api/m/zarechny/audit?${query}`,
+        headers: admin.headers,
+      });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json<{ error: { code: string } }>().error.code, query).toBe('validation_failed');
+    }
+  });
+});
