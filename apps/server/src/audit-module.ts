@@ -3,8 +3,8 @@ import { listAudit, verifyAudit } from '@zemstvo/audit';
 import { municipalityParam, pageQuery, requirePermission, type ZemstvoModule } from '@zemstvo/http';
 
 /**
- * The audit log's list query: a page, newest first by default (`order=asc` reads the chain from
- * its start), filtered by exact action code, exact actor label and an `occurred_at` period
+ * The audit log's list query: a page by when the records happened, newest first by default
+ * (`order=asc`: oldest first), filtered by exact action code, exact actor label and an `occurred_at` period
  * (`from` inclusive, `to` exclusive). Chain verification is `/audit/verify`, not this list.
  */
 export const auditListQuery = pageQuery

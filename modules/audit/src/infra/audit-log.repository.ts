@@ -30,8 +30,9 @@ export interface AuditListFilter {
 }
 
 /**
- * A page of a municipality's audit records in `seq` order (the order they were appended), with
- * optional filters. The `(municipality_id, seq DESC)` index serves both directions.
+ * A page of a municipality's audit records by when they happened (`occurred_at`, then `seq`),
+ * with optional filters. The `(municipality_id, occurred_at DESC, seq DESC)` index (migration
+ * audit/0003) serves both directions. The chain's own order is `verifyAudit`'s business.
  */
 export async function listAuditRecords(
   sql: Sql,
@@ -56,7 +57,7 @@ export async function listAuditRecords(
        a.after, a.request_id AS "requestId", a.hash
      FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
      WHERE ${where.join(' AND ')}
-     ORDER BY a.seq ${direction} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+     ORDER BY a.occurred_at ${direction}, a.seq ${direction} LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
 }
