@@ -167,6 +167,34 @@ describe('web app shell in Chromium', () => {
     const registrar = page.getByRole('table', { name: 'Роли' }).getByRole('row', { name: /Регистратор/ });
     await registrar.getByText('Регистрация документов').waitFor();
     expect(await registrar.textContent()).not.toContain('document.register');
+
+    // The audit log speaks to people: newest first, actions and actors in words, objects as links.
+    await pressEnterOn(page, nav.getByRole('link', { name: 'Журнал аудита' }));
+    await waitForHeading(page, 'Журнал аудита');
+    const audit = page.getByRole('table', { name: 'Записи журнала аудита, сначала новые' });
+    await audit.getByRole('row').nth(1).waitFor();
+    const times = await audit
+      .locator('tbody time')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+    expect(times.length).toBeGreaterThan(1);
+    expect([...times].sort().reverse()).toEqual(times);
+    const actions = await audit.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(actions.filter((a) => /^[a-z0-9_]+\.[a-z0-9_]+$/.test(a))).toEqual([]);
+    const actors = await audit.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(actors).toContain('Система');
+    expect(actors.filter((a) => a.startsWith('system:'))).toEqual([]);
+    const filters = page.getByRole('search', { name: 'Отбор записей журнала' });
+    await filters.getByLabel('Действие').selectOption({ label: 'Обращение зарегистрировано' });
+    await pressEnterOn(page, filters.getByRole('button', { name: 'Показать' }));
+    await page.waitForURL((url) => url.searchParams.get('action') === 'appeal.registered');
+    await audit.getByRole('row').nth(1).waitFor();
+    expect(new Set(await audit.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(
+      new Set(['Обращение зарегистрировано']),
+    );
+    const object = audit.locator('tbody tr').first().getByRole('link');
+    expect(await object.getAttribute('href')).toMatch(/^\/workspace\/zarechny\/documents\/[0-9a-f-]{36}$/);
+    expect(await object.textContent()).toMatch(/^Обращение · [0-9a-f]{8}$/);
+    await page.screenshot({ path: `${SCREENSHOTS}/e2e-audit-ru.png`, fullPage: true });
     await pressEnterOn(page, nav.getByRole('link', { name: 'Подразделения' }));
     await waitForHeading(page, 'Подразделения');
   });

@@ -92,6 +92,8 @@ export interface AuditRecord {
   chainSeq: number | string;
   occurredAt: string;
   actor: string;
+  /** The acting user's display name (null for system actors and users no longer on file). */
+  actorName: string | null;
   action: string;
   entity: string;
   entityId: string | null;

@@ -6,6 +6,8 @@ import analyticsEn from './analytics.en.json';
 import analyticsRu from './analytics.ru.json';
 import appealsEn from './appeals.en.json';
 import appealsRu from './appeals.ru.json';
+import auditEn from './audit.en.json';
+import auditRu from './audit.ru.json';
 import casesEn from './cases.en.json';
 import casesRu from './cases.ru.json';
 import en from './en.json';
@@ -27,6 +29,7 @@ export const messageFiles = {
     'routing.ru.json': routingRu,
     'forecast.ru.json': forecastRu,
     'analytics.ru.json': analyticsRu,
+    'audit.ru.json': auditRu,
   },
   en: {
     'en.json': en,
@@ -36,10 +39,29 @@ export const messageFiles = {
     'routing.en.json': routingEn,
     'forecast.en.json': forecastEn,
     'analytics.en.json': analyticsEn,
+    'audit.en.json': auditEn,
   },
 } as const;
 
 export const messages = {
-  ru: { ...ru, ...appealsRu, ...casesRu, ...searchRu, ...routingRu, ...forecastRu, ...analyticsRu },
-  en: { ...en, ...appealsEn, ...casesEn, ...searchEn, ...routingEn, ...forecastEn, ...analyticsEn },
+  ru: {
+    ...ru,
+    ...appealsRu,
+    ...casesRu,
+    ...searchRu,
+    ...routingRu,
+    ...forecastRu,
+    ...analyticsRu,
+    ...auditRu,
+  },
+  en: {
+    ...en,
+    ...appealsEn,
+    ...casesEn,
+    ...searchEn,
+    ...routingEn,
+    ...forecastEn,
+    ...analyticsEn,
+    ...auditEn,
+  },
 };
