@@ -155,6 +155,23 @@ describe('search and duplicate reports in Chromium', () => {
       .filter({ hasText: MARKER });
     await publicHit.waitFor();
     expect(await publicHit.locator('mark').count()).toBeGreaterThan(0);
+
+    // Submitting again with nothing changed still says what was found (a new live-region text).
+    const publicSearch = page.getByRole('search', { name: 'Поиск по сообщениям' });
+    const searchSaid = page.locator('[aria-live="polite"]').getByText(/^По запросу найдено \d+ сообщени/);
+    await searchSaid.waitFor({ state: 'attached' });
+    const firstSaid = await searchSaid.elementHandle();
+    await publicSearch.getByRole('button', { name: 'Найти' }).click();
+    await page.waitForFunction((el) => el !== null && !el.isConnected, firstSaid);
+    await searchSaid.waitFor({ state: 'attached' });
+    const filter = page.getByRole('form', { name: 'Фильтры карты' });
+    const mapSaid = page.locator('[aria-live="polite"]').getByText(/^Найдено \d+ сообщени/);
+    await filter.getByRole('button', { name: 'Показать' }).click();
+    await mapSaid.waitFor();
+    const shownBefore = await mapSaid.elementHandle();
+    await page.getByRole('form', { name: 'Фильтры карты' }).getByRole('button', { name: 'Показать' }).click();
+    await page.waitForFunction((el) => el !== null && !el.isConnected, shownBefore);
+    await mapSaid.waitFor();
     await logOut(page);
   });
 

@@ -7,6 +7,7 @@ import { Loaded } from '../../components/Loaded.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { useApiData } from '../../hooks/use-api-data.ts';
+import { useFoundAnnouncement } from '../../hooks/use-found-announcement.ts';
 import { useCategories } from '../../hooks/use-categories.ts';
 import { localized } from '../../i18n/localized.ts';
 import { ReportsMap } from '../../map/ReportsMap.tsx';
@@ -31,6 +32,7 @@ export function PublicReportsPage() {
   if (status) query.set('status', status);
   const reports = useApiData<Paged<PublicReport>>(`${base}/reports?${query.toString()}`);
   const categories = useCategories(slug, true);
+  const shown = useFoundAnnouncement(reports.state, (d) => d.total);
   const [selected, setSelected] = useState<string | null>(null);
   const name =
     municipality.state.status === 'ready' ? localized(municipality.state.data.name, i18n.language) : '';
@@ -43,8 +45,23 @@ export function PublicReportsPage() {
         <p>
           <Link to={`/services?m=${slug}`}>{t('reports.write')}</Link>
         </p>
-        <ReportsFilter key={params.toString()} category={category} status={status} categories={categories} />
-        <PublicReportSearch slug={slug} />
+        <ReportsFilter
+          key={params.toString()}
+          category={category}
+          status={status}
+          categories={categories}
+          onApplied={shown.submitted}
+        />
+        <PublicReportSearch
+          slug={slug}
+          onShowAll={() => shown.submitted(Boolean(category || status || page > 1))}
+        />
+        {/* Said after every «Показать» (and «Найти» with no words), also when nothing changed. */}
+        <p className="result-count" aria-live="polite">
+          {shown.found && (
+            <span key={shown.found.round}>{t('reports.foundLive', { count: shown.found.count })}</span>
+          )}
+        </p>
       </section>
       <Loaded state={reports.state} onRetry={reports.reload}>
         {(data) => (
@@ -56,7 +73,7 @@ export function PublicReportsPage() {
             </section>
             <section className="card" aria-labelledby="reports-list-title">
               <h2 id="reports-list-title">{t('reports.list')}</h2>
-              <p role="status">{t('reports.found', { count: data.total })}</p>
+              <p>{t('reports.found', { count: data.total })}</p>
               <ReportsList reports={data.items} selected={selected} onShow={setSelected} />
               <Pagination
                 page={page}

@@ -14,13 +14,16 @@ export function ReportsFilter({
   category,
   status,
   categories,
+  onApplied,
 }: {
   category: string;
   status: string;
   categories: readonly ServiceCategory[];
+  /** After each «Показать»; `changed`: the reports' request differs from the page's. */
+  onApplied?: (changed: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const [c, setC] = useState(category);
   const [s, setS] = useState(Object.entries(STATUS_GROUPS).find(([, v]) => v === status)?.[0] ?? '');
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -28,6 +31,13 @@ export function ReportsFilter({
     const next = new URLSearchParams();
     if (c) next.set('category', c);
     if (s && STATUS_GROUPS[s]) next.set('status', STATUS_GROUPS[s]);
+    // The reports' request changes only with these (the words of a search are not sent).
+    const current = new URLSearchParams();
+    for (const key of ['category', 'status', 'page']) {
+      const value = params.get(key);
+      if (value && !(key === 'page' && value === '1')) current.set(key, value);
+    }
+    onApplied?.(next.toString() !== current.toString());
     setParams(next);
   };
   return (
