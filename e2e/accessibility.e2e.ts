@@ -116,6 +116,20 @@ describe('accessibility of the spine’s pages (axe-core, WCAG 2.1 AA)', () => {
     await logOut(page);
   });
 
+  it('the audit log with its filters, in Russian and in English', async () => {
+    const { page } = browser;
+    await logInWithForm(page, 'admin@zarechny.demo.zemstvo.ru', PASSWORD);
+    await page.waitForURL('**/workspace/zarechny');
+    await check(browser, '/workspace/zarechny/audit', 'Журнал аудита', 'Обращение ·');
+    await page.getByRole('button', { name: 'English' }).click();
+    await waitForHeading(page, 'Audit log');
+    await page.getByRole('table').getByText('System').first().waitFor();
+    expect(await axeViolations(page), 'audit log in English').toEqual([]);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await waitForHeading(page, 'Журнал аудита');
+    await logOut(page);
+  });
+
   it('raised no script errors and no Content-Security-Policy refusals', () => {
     expect(browser.problems).toEqual([]);
   });
