@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -30,10 +29,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Vitest's default (cores − 1) is one worker on CI's 2 cores: files run one after another and
-    // the second core idles except for a file's child processes or PostgreSQL server. Two workers
-    // did the same CPU work (87 vs 88 s user+sys on 11 files) in 140 instead of 259 s wall.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default'],
   },
 });
