@@ -133,9 +133,11 @@ const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
 type ObjectMaker = (p: Platform, slug: string) => Promise<string>;
 const OBJECT_MAKERS: Readonly<Record<string, ObjectMaker>> = {
   ...Object.fromEntries(
-    ['GET /api/me/appeals/:municipality/:id', 'POST /api/me/appeals/:municipality/:id/rating', 'POST /api/me/appeals/:municipality/:id/rejection'].map(
-      (route) => [`${route} :id`, makeAppeal] as const,
-    ),
+    [
+      'GET /api/me/appeals/:municipality/:id',
+      'POST /api/me/appeals/:municipality/:id/rating',
+      'POST /api/me/appeals/:municipality/:id/rejection',
+    ].map((route) => [`${route} :id`, makeAppeal] as const),
   ),
   // Any document of the other municipality stands for a foreign answer: the route must not find it.
   'GET /api/me/appeals/:municipality/:id/answers/:answerId/file :id': makeAppeal,
@@ -179,7 +181,12 @@ async function makeAppeal(p: Platform, slug: string): Promise<string> {
     const { appeal } = await submitAppeal(ctx, {
       service: 'appeals-59fz',
       category: 'housing',
-      fields: { last_name: 'Проба', first_name: 'Изоляции', email: 'probe@example.org', text: 'Isolation probe' },
+      fields: {
+        last_name: 'Проба',
+        first_name: 'Изоляции',
+        email: 'probe@example.org',
+        text: 'Isolation probe',
+      },
       channel: 'api',
     });
     return appeal.id;

@@ -37,7 +37,11 @@ export function buildPermissionRegistry(): PermissionRegistry {
 }
 
 export async function openMigratedDatabase(config: Config, log?: PinoLogger): Promise<Database> {
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   try {
     const result = await migrate(db, loadMigrations(migrationSources));
     if (result.applied.length) log?.info({ applied: result.applied }, 'migrations applied');
@@ -87,9 +91,12 @@ export async function createPlatform(
     allowInsecureIssuers: config.devMode,
   });
   const activeModules = modules.map((m) => (m.name === identity.name ? identity : m));
-  if (!config.devMode && !config.smtpUrl) log.warn('SMTP_URL is not set: mail (password reset links) will not be delivered');
+  if (!config.devMode && !config.smtpUrl)
+    log.warn('SMTP_URL is not set: mail (password reset links) will not be delivered');
   if (!config.devMode && !config.metricsToken)
-    log.warn('METRICS_TOKEN is not set: /metrics is open to anyone who reaches the server; set it or restrict /metrics at the proxy');
+    log.warn(
+      'METRICS_TOKEN is not set: /metrics is open to anyone who reaches the server; set it or restrict /metrics at the proxy',
+    );
 
   let ready = false;
   const app = await createHttpApp({
@@ -106,14 +113,22 @@ export async function createPlatform(
     imgSources: config.mapTileUrl ? [new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin] : [],
   });
   // What the web app needs to know about this installation: the map tile server (MAP_TILE_URL), if any.
-  app.get('/api/config', { schema: { tags: ['config'], summary: 'Public settings of the web app (map tiles)' } }, async () => ({
-    map: { tileUrl: config.mapTileUrl || null, attribution: config.mapTileAttribution || null },
-  }));
-  app.get('/api/demo', { schema: { tags: ['demo'], summary: 'Demo logins, when demo data is loaded' } }, async () => ({
-    enabled: demo !== null,
-    password: demo?.password ?? null,
-    logins: demo?.logins ?? [],
-  }));
+  app.get(
+    '/api/config',
+    { schema: { tags: ['config'], summary: 'Public settings of the web app (map tiles)' } },
+    async () => ({
+      map: { tileUrl: config.mapTileUrl || null, attribution: config.mapTileAttribution || null },
+    }),
+  );
+  app.get(
+    '/api/demo',
+    { schema: { tags: ['demo'], summary: 'Demo logins, when demo data is loaded' } },
+    async () => ({
+      enabled: demo !== null,
+      password: demo?.password ?? null,
+      logins: demo?.logins ?? [],
+    }),
+  );
 
   const worker = new JobWorker({
     db,
@@ -122,7 +137,8 @@ export async function createPlatform(
     pollMs: config.jobPollMs,
     makeCtx: (tx, job) => ({ ...systemCtx(tx, `job:${job.kind}`), requestId: `job:${job.id}` }),
   });
-  for (const m of activeModules) for (const [kind, handler] of Object.entries(m.jobs ?? {})) worker.register(kind, handler);
+  for (const m of activeModules)
+    for (const [kind, handler] of Object.entries(m.jobs ?? {})) worker.register(kind, handler);
   // The daily orphan-file sweep; `zemstvo start` schedules its first run (see files/sweep-job.ts).
   worker.register(FILE_SWEEP_JOB, makeFileSweepJob(storage));
 

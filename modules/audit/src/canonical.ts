@@ -22,5 +22,7 @@ function sortKeys(v: unknown): unknown {
  */
 export function toStoredJson(value: unknown): unknown {
   if (value === undefined || value === null) return null;
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? v.replaceAll('\u0000', '') : v)));
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? v.replaceAll('\u0000', '') : v)),
+  );
 }

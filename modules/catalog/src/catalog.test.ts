@@ -20,7 +20,11 @@ describe('applied-service packages', () => {
     const good = servicePackages[0]!;
     const broken = {
       ...good,
-      manifest: { ...good.manifest, version: 'one', routing: [{ when: { category: 'nope' }, department: 'X' }] },
+      manifest: {
+        ...good.manifest,
+        version: 'one',
+        routing: [{ when: { category: 'nope' }, department: 'X' }],
+      },
     };
     try {
       loadServicePackage(broken);
@@ -35,7 +39,14 @@ describe('applied-service packages', () => {
       ...good,
       manifest: {
         ...good.manifest,
-        templates: [{ code: 'x', title: { ru: 'x', en: 'x' }, purpose: 'answer' as const, file: { ru: 'templates/nope.docx', en: 'templates/nope.docx' } }],
+        templates: [
+          {
+            code: 'x',
+            title: { ru: 'x', en: 'x' },
+            purpose: 'answer' as const,
+            file: { ru: 'templates/nope.docx', en: 'templates/nope.docx' },
+          },
+        ],
       },
     };
     expect(() => loadServicePackage(missingTemplate)).toThrow(/does not exist/);
@@ -51,7 +62,11 @@ describe('catalog http', () => {
 
   it('lists packages and the demo municipality’s installed services publicly', async () => {
     const pkgs = (await p.app.inject('/api/services')).json();
-    expect(pkgs.items.map((x: { slug: string }) => x.slug)).toEqual(['appeals-59fz', 'city-portal', 'urban-reports']);
+    expect(pkgs.items.map((x: { slug: string }) => x.slug)).toEqual([
+      'appeals-59fz',
+      'city-portal',
+      'urban-reports',
+    ]);
     const inst = (await p.app.inject('/api/m/zarechny/services')).json();
     expect(inst.items.map((x: { slug: string }) => x.slug)).toEqual(['appeals-59fz', 'urban-reports']);
     expect(inst.items[0].settings).toEqual({}); // settings only for service managers
@@ -69,14 +84,29 @@ describe('catalog http', () => {
       p.app.inject({ method: 'POST', url: '/api/m/zarechny/services', headers: admin.headers, payload });
     expect((await install({ packageSlug: 'appeals-59fz' })).json().error.code).toBe('instance_exists');
     expect((await install({ packageSlug: 'nope' })).statusCode).toBe(404);
-    expect((await install({ packageSlug: 'appeals-59fz', slug: 'appeals-2', settings: { allow_anonymous_web: 'yes' } })).json().error.code).toBe(
-      'bad_setting',
-    );
-    const ok = await install({ packageSlug: 'appeals-59fz', slug: 'appeals-2', settings: { allow_anonymous_web: false } });
+    expect(
+      (
+        await install({
+          packageSlug: 'appeals-59fz',
+          slug: 'appeals-2',
+          settings: { allow_anonymous_web: 'yes' },
+        })
+      ).json().error.code,
+    ).toBe('bad_setting');
+    const ok = await install({
+      packageSlug: 'appeals-59fz',
+      slug: 'appeals-2',
+      settings: { allow_anonymous_web: false },
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().settings).toEqual({ allow_anonymous_web: false });
     const executor = await p.loginAs('executor@zarechny.demo.zemstvo.ru');
-    const denied = await p.app.inject({ method: 'POST', url: '/api/m/zarechny/services', headers: executor.headers, payload: { packageSlug: 'urban-reports', slug: 'x2' } });
+    const denied = await p.app.inject({
+      method: 'POST',
+      url: '/api/m/zarechny/services',
+      headers: executor.headers,
+      payload: { packageSlug: 'urban-reports', slug: 'x2' },
+    });
     expect(denied.statusCode).toBe(403);
   });
 });

@@ -34,8 +34,14 @@ export function loadServicePackage(src: ServicePackageSource): ServicePackage {
     );
   const dir = fileURLToPath(src.dir);
   const templatePath = (file: string) => fileURLToPath(new URL(file, src.dir));
-  const missing = parsed.data.templates.flatMap((t) => [t.file.ru, t.file.en]).filter((f) => !existsSync(templatePath(f)));
-  if (missing.length) throw new ManifestError(slug, missing.map((f) => `template file ${f} does not exist`));
+  const missing = parsed.data.templates
+    .flatMap((t) => [t.file.ru, t.file.en])
+    .filter((f) => !existsSync(templatePath(f)));
+  if (missing.length)
+    throw new ManifestError(
+      slug,
+      missing.map((f) => `template file ${f} does not exist`),
+    );
   return { manifest: parsed.data, dir, templatePath };
 }
 

@@ -1,7 +1,10 @@
 import type { PermissionDef } from '@zemstvo/authz';
 
 export const tenancyPermissions: readonly PermissionDef[] = [
-  { key: 'municipality.view', label: { ru: 'Просмотр сведений о муниципалитете', en: 'View municipality details' } },
+  {
+    key: 'municipality.view',
+    label: { ru: 'Просмотр сведений о муниципалитете', en: 'View municipality details' },
+  },
   {
     key: 'department.view',
     label: { ru: 'Просмотр структуры подразделений', en: 'View departments' },
@@ -24,5 +27,9 @@ export const tenancyPermissions: readonly PermissionDef[] = [
     label: { ru: 'Управление сотрудниками и их ролями', en: 'Manage staff members and their roles' },
     dependsOn: ['member.view', 'role.view'],
   },
-  { key: 'audit.view', label: { ru: 'Просмотр журнала аудита', en: 'View the audit log' }, dependsOn: ['municipality.view'] },
+  {
+    key: 'audit.view',
+    label: { ru: 'Просмотр журнала аудита', en: 'View the audit log' },
+    dependsOn: ['municipality.view'],
+  },
 ];

@@ -18,7 +18,10 @@ describe('59-FZ deadlines', () => {
     expect(computeDeadline(fz59.answer, '2025-10-04', cal).due).toBe('2025-11-01');
     // 2025-12-06 + 30 = 2026-01-05 (New Year holidays) → 2025-12-30.
     expect(computeDeadline(fz59.answer, '2025-12-06', cal).due).toBe('2025-12-30');
-    expect(computeDeadline(fz59.answer, '2026-01-12', cal)).toMatchObject({ ruleCode: 'fz59.answer', ruleVersion: 1 });
+    expect(computeDeadline(fz59.answer, '2026-01-12', cal)).toMatchObject({
+      ruleCode: 'fz59.answer',
+      ruleVersion: 1,
+    });
   });
 
   it('registration within 3 days of receipt (Art. 8 p.2) never falls before the receipt', () => {
@@ -28,20 +31,24 @@ describe('59-FZ deadlines', () => {
 
   it('property: a calendar-day deadline lands on the last working day of the period, never before the start', () => {
     fc.assert(
-      fc.property(dateIn2025to2027, fc.constantFrom(fz59.answer, fz59.redirect, fz59.unreadableNotice, fz59.registration), (start, rule) => {
-        const { due } = computeDeadline(rule, start, cal);
-        const end = addDays(start, rule.days);
-        expect(cal.isWorkingDay(due)).toBe(true);
-        expect(due >= start).toBe(true);
-        if (due <= end) {
-          // The latest working day on or before the end of the period.
-          expect(cal.workingDaysBetween(due, end)).toBe(0);
-        } else {
-          // Only when the whole period is days off: the first working day after it.
-          expect(cal.workingDaysBetween(addDays(start, -1), end)).toBe(0);
-          expect(due).toBe(cal.onOrAfter(end));
-        }
-      }),
+      fc.property(
+        dateIn2025to2027,
+        fc.constantFrom(fz59.answer, fz59.redirect, fz59.unreadableNotice, fz59.registration),
+        (start, rule) => {
+          const { due } = computeDeadline(rule, start, cal);
+          const end = addDays(start, rule.days);
+          expect(cal.isWorkingDay(due)).toBe(true);
+          expect(due >= start).toBe(true);
+          if (due <= end) {
+            // The latest working day on or before the end of the period.
+            expect(cal.workingDaysBetween(due, end)).toBe(0);
+          } else {
+            // Only when the whole period is days off: the first working day after it.
+            expect(cal.workingDaysBetween(addDays(start, -1), end)).toBe(0);
+            expect(due).toBe(cal.onOrAfter(end));
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -72,8 +79,14 @@ describe('59-FZ deadlines', () => {
   });
 
   it('refuses a second extension and one longer than 30 days', () => {
-    expect(() => extendDeadline(fz59.answer, { due: '2026-02-11', extensions: 1 }, 10, cal)).toThrow(DeadlineExtensionError);
-    expect(() => extendDeadline(fz59.answer, { due: '2026-02-11', extensions: 0 }, 31, cal)).toThrow(/at most 30/);
-    expect(() => extendDeadline(fz59.answer, { due: '2026-02-11', extensions: 0 }, 0, cal)).toThrow(DeadlineExtensionError);
+    expect(() => extendDeadline(fz59.answer, { due: '2026-02-11', extensions: 1 }, 10, cal)).toThrow(
+      DeadlineExtensionError,
+    );
+    expect(() => extendDeadline(fz59.answer, { due: '2026-02-11', extensions: 0 }, 31, cal)).toThrow(
+      /at most 30/,
+    );
+    expect(() => extendDeadline(fz59.answer, { due: '2026-02-11', extensions: 0 }, 0, cal)).toThrow(
+      DeadlineExtensionError,
+    );
   });
 });

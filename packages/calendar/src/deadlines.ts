@@ -32,13 +32,24 @@ export interface ComputedDeadline {
  * The due date of `rule` for an event on `start`. The period starts the day after the event (Civil
  * Code Art. 191): registration on 10 January + 30 calendar days = 9 February.
  */
-export function computeDeadline(rule: DeadlineRule, start: IsoDate, calendar: WorkingCalendar): ComputedDeadline {
-  if (!Number.isInteger(rule.days) || rule.days < 0) throw new Error(`Rule ${rule.code}: days must be a whole number ≥ 0`);
+export function computeDeadline(
+  rule: DeadlineRule,
+  start: IsoDate,
+  calendar: WorkingCalendar,
+): ComputedDeadline {
+  if (!Number.isInteger(rule.days) || rule.days < 0)
+    throw new Error(`Rule ${rule.code}: days must be a whole number ≥ 0`);
   let due: IsoDate;
-  if (rule.unit === 'working') due = rule.days === 0 ? calendar.onOrAfter(start) : calendar.addWorkingDays(start, rule.days);
+  if (rule.unit === 'working')
+    due = rule.days === 0 ? calendar.onOrAfter(start) : calendar.addWorkingDays(start, rule.days);
   else {
     const raw = addDays(start, rule.days);
-    due = rule.rollover === 'previous' ? calendar.onOrBefore(raw) : rule.rollover === 'next' ? calendar.onOrAfter(raw) : raw;
+    due =
+      rule.rollover === 'previous'
+        ? calendar.onOrBefore(raw)
+        : rule.rollover === 'next'
+          ? calendar.onOrAfter(raw)
+          : raw;
     // Never earlier than the event itself (a 0–1 day period over a holiday run rolls forward instead).
     if (due < start) due = calendar.onOrAfter(start);
   }
@@ -68,9 +79,17 @@ export function extendDeadline(
   maxExtensions = 1,
 ): ComputedDeadline {
   if (current.extensions >= maxExtensions)
-    throw new DeadlineExtensionError('already_extended', `The deadline may be extended only ${maxExtensions} time(s)`);
-  if (!Number.isInteger(days) || days < 1) throw new DeadlineExtensionError('bad_extension', 'Extend by a whole number of days ≥ 1');
-  if (days > maxDays) throw new DeadlineExtensionError('extension_too_long', `The deadline may be extended by at most ${maxDays} days`);
+    throw new DeadlineExtensionError(
+      'already_extended',
+      `The deadline may be extended only ${maxExtensions} time(s)`,
+    );
+  if (!Number.isInteger(days) || days < 1)
+    throw new DeadlineExtensionError('bad_extension', 'Extend by a whole number of days ≥ 1');
+  if (days > maxDays)
+    throw new DeadlineExtensionError(
+      'extension_too_long',
+      `The deadline may be extended by at most ${maxDays} days`,
+    );
   const raw = addDays(current.due, days);
   let due = rule.rollover === 'next' ? calendar.onOrAfter(raw) : calendar.onOrBefore(raw);
   if (rule.rollover === 'none') due = raw;

@@ -44,7 +44,10 @@ export const fz59 = {
     unit: 'calendar',
     rollover: 'previous',
     source: '59-ФЗ, ст. 11, ч. 4 и 4.1',
-    title: { ru: 'Уведомление о невозможности рассмотрения', en: 'Notice that the appeal cannot be considered' },
+    title: {
+      ru: 'Уведомление о невозможности рассмотрения',
+      en: 'Notice that the appeal cannot be considered',
+    },
   },
 } as const satisfies Record<string, DeadlineRule>;
 

@@ -4,8 +4,18 @@ export const DEMO_PASSWORD = 'zemstvo-demo-2026';
 export const demoRegion = { slug: 'demo-krai', nameRu: 'Демонстрационный край', nameEn: 'Demo Territory' };
 
 export const demoMunicipalities = [
-  { slug: 'zarechny', nameRu: 'Городской округ Заречный', nameEn: 'Zarechny Urban District', ftsConfig: 'russian' },
-  { slug: 'sosnovka', nameRu: 'Сосновский муниципальный район', nameEn: 'Sosnovka Municipal District', ftsConfig: 'russian' },
+  {
+    slug: 'zarechny',
+    nameRu: 'Городской округ Заречный',
+    nameEn: 'Zarechny Urban District',
+    ftsConfig: 'russian',
+  },
+  {
+    slug: 'sosnovka',
+    nameRu: 'Сосновский муниципальный район',
+    nameEn: 'Sosnovka Municipal District',
+    ftsConfig: 'russian',
+  },
 ] as const;
 
 export const demoDepartments = [
@@ -25,14 +35,36 @@ export const demoRoles = [
     nameEn: 'Municipal administrator',
     // signal.submit, appeal.submit: the admin issues the API tokens of monitoring systems and intake
     // channels (a token never exceeds its owner).
-    permissions: ['department.manage', 'role.manage', 'member.manage', 'audit.view', 'token.manage', 'service.manage', 'journal.manage', 'signal.submit', 'appeal.submit', 'routing.train', 'analytics.manage', 'forecast.view'],
+    permissions: [
+      'department.manage',
+      'role.manage',
+      'member.manage',
+      'audit.view',
+      'token.manage',
+      'service.manage',
+      'journal.manage',
+      'signal.submit',
+      'appeal.submit',
+      'routing.train',
+      'analytics.manage',
+      'forecast.view',
+    ],
     dept: 'OBSH',
   },
   {
     key: 'head',
     nameRu: 'Глава (руководитель)',
     nameEn: 'Head',
-    permissions: ['member.view', 'audit.view', 'document.resolve', 'document.sign', 'appeal.status', 'routing.view', 'analytics.export', 'forecast.scan'],
+    permissions: [
+      'member.view',
+      'audit.view',
+      'document.resolve',
+      'document.sign',
+      'appeal.status',
+      'routing.view',
+      'analytics.export',
+      'forecast.scan',
+    ],
     dept: 'OBSH',
   },
   {
@@ -42,11 +74,35 @@ export const demoRoles = [
     permissions: ['member.view', 'document.register', 'document.dispatch', 'routing.view'],
     dept: 'OBSH',
   },
-  { key: 'executor', nameRu: 'Исполнитель', nameEn: 'Executor', permissions: ['department.view', 'document.execute', 'appeal.status'], dept: 'ZHKH' },
-  { key: 'approver', nameRu: 'Согласующий', nameEn: 'Approver', permissions: ['department.view', 'document.approve'], dept: 'BLAG' },
+  {
+    key: 'executor',
+    nameRu: 'Исполнитель',
+    nameEn: 'Executor',
+    permissions: ['department.view', 'document.execute', 'appeal.status'],
+    dept: 'ZHKH',
+  },
+  {
+    key: 'approver',
+    nameRu: 'Согласующий',
+    nameEn: 'Approver',
+    permissions: ['department.view', 'document.approve'],
+    dept: 'BLAG',
+  },
   // The analyst also keeps the CityScore targets (analytics.manage), as a performance office does.
-  { key: 'analyst', nameRu: 'Аналитик', nameEn: 'Analyst', permissions: ['member.view', 'document.view', 'analytics.export', 'analytics.manage', 'forecast.scan'], dept: 'ANL' },
-  { key: 'deputy', nameRu: 'Депутат (чтение)', nameEn: 'Deputy (read-only)', permissions: ['municipality.view', 'document.view', 'analytics.view'], dept: 'OBSH' },
+  {
+    key: 'analyst',
+    nameRu: 'Аналитик',
+    nameEn: 'Analyst',
+    permissions: ['member.view', 'document.view', 'analytics.export', 'analytics.manage', 'forecast.scan'],
+    dept: 'ANL',
+  },
+  {
+    key: 'deputy',
+    nameRu: 'Депутат (чтение)',
+    nameEn: 'Deputy (read-only)',
+    permissions: ['municipality.view', 'document.view', 'analytics.view'],
+    dept: 'OBSH',
+  },
 ] as const;
 
 export const demoStaffNames: Record<string, string> = {
@@ -60,10 +116,11 @@ export const demoStaffNames: Record<string, string> = {
 };
 
 /** Where each demo municipality is on the map (demo reports are placed around it). */
-export const demoCenters: Record<(typeof demoMunicipalities)[number]['slug'], { lat: number; lon: number }> = {
-  zarechny: { lat: 56.8106, lon: 61.3254 },
-  sosnovka: { lat: 55.1676, lon: 61.2278 },
-};
+export const demoCenters: Record<(typeof demoMunicipalities)[number]['slug'], { lat: number; lon: number }> =
+  {
+    zarechny: { lat: 56.8106, lon: 61.3254 },
+    sosnovka: { lat: 55.1676, lon: 61.2278 },
+  };
 
 /** Applied-service packages every demo municipality installs. */
 export const demoServices = ['appeals-59fz', 'urban-reports'] as const;

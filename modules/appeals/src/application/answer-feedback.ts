@@ -16,14 +16,25 @@ async function ownAppeal(ctx: Ctx, id: string): Promise<AppealRow> {
 
 /** Has the resident had an answer (or the outcome of a report) to judge? */
 const isAnswered = (a: AppealRow) =>
-  a.stage === 'answered' || (a.answerDocumentId !== null && a.closedAt !== null && a.specialHandling === null);
+  a.stage === 'answered' ||
+  (a.answerDocumentId !== null && a.closedAt !== null && a.specialHandling === null);
 
 /** The resident rates the answer 1–5 (again, if they change their mind). */
-export async function rateAnswer(ctx: Ctx, id: string, input: { rating: number; comment?: string | null }): Promise<void> {
+export async function rateAnswer(
+  ctx: Ctx,
+  id: string,
+  input: { rating: number; comment?: string | null },
+): Promise<void> {
   const appeal = await ownAppeal(ctx, id);
   if (!isAnswered(appeal)) throw conflict('not_answered', 'There is no answer to rate yet');
   const comment = input.comment?.trim() || null;
-  await appealsRepo.update(ctx.tx, ctx.tenant!.municipalityId, id, { rating: input.rating, ratingComment: comment }, ctx.clock.now());
+  await appealsRepo.update(
+    ctx.tx,
+    ctx.tenant!.municipalityId,
+    id,
+    { rating: input.rating, ratingComment: comment },
+    ctx.clock.now(),
+  );
   await recordEvent(ctx, id, 'answer_rated', { rating: input.rating, comment });
   await writeAudit(ctx, {
     action: 'appeal.rated',
@@ -52,8 +63,14 @@ export async function rejectAnswer(ctx: Ctx, id: string, input: { comment: strin
  * Reopens a finished appeal (`reopened`, open again) with a new consideration period counted from
  * today by the package's answer rule, stored with the rule's code and version.
  */
-export async function reopenAppeal(ctx: Ctx, appeal: AppealRow, by: 'applicant' | 'staff', comment: string): Promise<void> {
-  if (!canTransition(appeal.status, 'reopened')) throw conflict('bad_transition', `An appeal in status ${appeal.status} cannot be reopened`);
+export async function reopenAppeal(
+  ctx: Ctx,
+  appeal: AppealRow,
+  by: 'applicant' | 'staff',
+  comment: string,
+): Promise<void> {
+  if (!canTransition(appeal.status, 'reopened'))
+    throw conflict('bad_transition', `An appeal in status ${appeal.status} cannot be reopened`);
   const m = (await serviceById(ctx, appeal.serviceInstanceId)).pkg.manifest;
   const due = computeDeadline(m.deadlines.answer, localToday(ctx), await workingCalendar(ctx));
   const now = ctx.clock.now();
@@ -74,7 +91,15 @@ export async function reopenAppeal(ctx: Ctx, appeal: AppealRow, by: 'applicant' 
     now,
   );
   await documentsRepo.update(ctx.tx, ctx.tenant!.municipalityId, appeal.id, { dueDate: due.due }, now);
-  const facts = { from: appeal.status, to: 'reopened', by, comment, answerDue: due.due, rule: due.ruleCode, ruleVersion: due.ruleVersion };
+  const facts = {
+    from: appeal.status,
+    to: 'reopened',
+    by,
+    comment,
+    answerDue: due.due,
+    rule: due.ruleCode,
+    ruleVersion: due.ruleVersion,
+  };
   await recordEvent(ctx, appeal.id, by === 'applicant' ? 'answer_rejected' : 'appeal_reopened', facts);
   await writeAudit(ctx, {
     action: by === 'applicant' ? 'appeal.answer_rejected' : 'appeal.reopened',

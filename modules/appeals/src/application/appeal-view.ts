@@ -1,7 +1,11 @@
 import type { IsoDate } from '@zemstvo/calendar';
 import { documentsRepo, type DocumentRow } from '@zemstvo/documents';
 import { notFound, type Ctx, type LocalizedText } from '@zemstvo/kernel';
-import { SPECIAL_HANDLING_RULES, lacksNameOrAddress, type SpecialHandling } from '../domain/special-handling.ts';
+import {
+  SPECIAL_HANDLING_RULES,
+  lacksNameOrAddress,
+  type SpecialHandling,
+} from '../domain/special-handling.ts';
 import { statusGroup, type AppealStage, type AppealStatus } from '../domain/statuses.ts';
 import type { FormValues } from '../domain/intake-form.ts';
 import { appealsRepo, type AppealRow, type QuestionRow } from '../infra/appeals.repository.ts';
@@ -29,7 +33,13 @@ export interface AppealView {
   extensionReason: string | null;
   deadlineRule: { code: string; version: number };
   overdue: boolean;
-  applicant: { userId: string | null; name: string | null; email: string | null; postalAddress: string | null; phone: string | null };
+  applicant: {
+    userId: string | null;
+    name: string | null;
+    email: string | null;
+    postalAddress: string | null;
+    phone: string | null;
+  };
   text: string;
   address: string | null;
   location: { lat: number; lon: number } | null;
@@ -56,12 +66,17 @@ const titleOf = (svc: InstalledService, category: string): LocalizedText =>
 
 function themeOf(svc: InstalledService, category: string, theme: string | null): AppealView['theme'] {
   if (!theme) return null;
-  const t = svc.pkg.manifest.categories.find((c) => c.code === category)?.themes.find((x) => x.code === theme);
+  const t = svc.pkg.manifest.categories
+    .find((c) => c.code === category)
+    ?.themes.find((x) => x.code === theme);
   return { code: theme, title: t?.title ?? { ru: theme, en: theme } };
 }
 
 /** Past its due date and still open: the registration, the answer, or a notice (in local days). */
-export function isOverdue(a: Pick<AppealRow, 'closedAt' | 'registeredAt' | 'registrationDue' | 'answerDue' | 'noticeDue'>, today: IsoDate): boolean {
+export function isOverdue(
+  a: Pick<AppealRow, 'closedAt' | 'registeredAt' | 'registrationDue' | 'answerDue' | 'noticeDue'>,
+  today: IsoDate,
+): boolean {
   if (a.closedAt) return false;
   if (!a.registeredAt) return a.registrationDue < today;
   return (a.answerDue !== null && a.answerDue < today) || (a.noticeDue !== null && a.noticeDue < today);
@@ -114,9 +129,14 @@ export function presentAppeal(
     location: a.lat !== null && a.lon !== null ? { lat: a.lat, lon: a.lon } : null,
     isPublic: a.isPublic,
     specialHandling: a.specialHandling
-      ? { code: a.specialHandling, source: SPECIAL_HANDLING_RULES[a.specialHandling].source, note: a.specialHandlingNote }
+      ? {
+          code: a.specialHandling,
+          source: SPECIAL_HANDLING_RULES[a.specialHandling].source,
+          note: a.specialHandlingNote,
+        }
       : null,
-    suggestedSpecialHandling: !a.specialHandling && svc.pkg.manifest.law59 && lacksNameOrAddress(a) ? 'anonymous' : null,
+    suggestedSpecialHandling:
+      !a.specialHandling && svc.pkg.manifest.law59 && lacksNameOrAddress(a) ? 'anonymous' : null,
     crimeForwardedTo: a.crimeForwardedTo,
     redirectedTo: a.redirectedTo,
     duplicateOf: a.duplicateOf,

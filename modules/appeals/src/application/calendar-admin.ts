@@ -37,7 +37,8 @@ export async function effectiveCalendar(ctx: Ctx, year: number): Promise<Effecti
 }
 
 function requireOperator(ctx: Ctx): void {
-  if (ctx.actor.kind !== 'user' || ctx.actor.userKind !== 'operator') throw forbidden('Only platform operators edit the calendar');
+  if (ctx.actor.kind !== 'user' || ctx.actor.userKind !== 'operator')
+    throw forbidden('Only platform operators edit the calendar');
 }
 
 function checkDate(date: string): void {
@@ -69,7 +70,8 @@ export async function removeCalendarOverride(ctx: Ctx, date: IsoDate): Promise<v
   requireOperator(ctx);
   checkDate(date);
   const before = await calendarRepo.get(ctx.tx, date);
-  if (!before || !(await calendarRepo.remove(ctx.tx, date))) throw notFound(`Calendar override ${date}`, 'override_not_found');
+  if (!before || !(await calendarRepo.remove(ctx.tx, date)))
+    throw notFound(`Calendar override ${date}`, 'override_not_found');
   await writeAudit(ctx, {
     action: 'calendar.override_removed',
     entity: 'calendar_override',

@@ -17,10 +17,15 @@ export interface ExtendDeadlineInput {
  * more than 30 days, notifying the applicant. The package's rule sets the limits (the 59-FZ
  * package: 30 days, once); the new date is computed over the working calendar.
  */
-export async function extendAnswerDeadline(ctx: Ctx, id: string, input: ExtendDeadlineInput): Promise<AppealView> {
+export async function extendAnswerDeadline(
+  ctx: Ctx,
+  id: string,
+  input: ExtendDeadlineInput,
+): Promise<AppealView> {
   const appeal = await lockAppeal(ctx, id);
   const m = (await serviceById(ctx, appeal.serviceInstanceId)).pkg.manifest;
-  if (!appeal.registeredAt || !appeal.answerDue) throw conflict('no_answer_deadline', 'The appeal has no answer deadline to extend');
+  if (!appeal.registeredAt || !appeal.answerDue)
+    throw conflict('no_answer_deadline', 'The appeal has no answer deadline to extend');
   if (appeal.closedAt) throw conflict('appeal_closed', 'The appeal is closed');
   let extended;
   try {
@@ -51,7 +56,14 @@ export async function extendAnswerDeadline(ctx: Ctx, id: string, input: ExtendDe
   );
   await documentsRepo.update(ctx.tx, ctx.tenant!.municipalityId, id, { dueDate: extended.due }, now);
   const source = m.law59 ? '59-ФЗ, ст. 12, ч. 2' : m.deadlines.answer.source;
-  const facts = { from: appeal.answerDue, to: extended.due, days: input.days, reason, source, rule: extended.ruleCode };
+  const facts = {
+    from: appeal.answerDue,
+    to: extended.due,
+    days: input.days,
+    reason,
+    source,
+    rule: extended.ruleCode,
+  };
   await recordEvent(ctx, id, 'deadline_extended', facts);
   await writeAudit(ctx, {
     action: 'appeal.deadline_extended',

@@ -52,7 +52,13 @@ export async function onAnswerDispatched(ctx: Ctx, incomingId: string, answerId:
   );
   const facts = { from: appeal.status, to: outcome, answerId, specialHandling: appeal.specialHandling };
   await recordEvent(ctx, incomingId, 'appeal_answered', facts);
-  await writeAudit(ctx, { action: 'appeal.answered', entity: 'appeal', entityId: incomingId, before: { status: appeal.status }, after: facts });
+  await writeAudit(ctx, {
+    action: 'appeal.answered',
+    entity: 'appeal',
+    entityId: incomingId,
+    before: { status: appeal.status },
+    after: facts,
+  });
 }
 
 /** Staff reopened the appeal's document (the documents route): a finished appeal reopens too. */
@@ -62,10 +68,28 @@ export async function onReopen(ctx: Ctx, documentId: string, reason: string): Pr
   await reopenAppeal(ctx, appeal, 'staff', reason);
 }
 
-async function moveStatus(ctx: Ctx, id: string, from: AppealStatus, to: AppealStatus, by: string): Promise<void> {
-  await appealsRepo.update(ctx.tx, ctx.tenant!.municipalityId, id, { status: to, stage: STAGE_OF[to] }, ctx.clock.now());
+async function moveStatus(
+  ctx: Ctx,
+  id: string,
+  from: AppealStatus,
+  to: AppealStatus,
+  by: string,
+): Promise<void> {
+  await appealsRepo.update(
+    ctx.tx,
+    ctx.tenant!.municipalityId,
+    id,
+    { status: to, stage: STAGE_OF[to] },
+    ctx.clock.now(),
+  );
   await recordEvent(ctx, id, 'status_changed', { from, to, by });
-  await writeAudit(ctx, { action: 'appeal.status_changed', entity: 'appeal', entityId: id, before: { status: from }, after: { status: to, by } });
+  await writeAudit(ctx, {
+    action: 'appeal.status_changed',
+    entity: 'appeal',
+    entityId: id,
+    before: { status: from },
+    after: { status: to, by },
+  });
 }
 
 /** Installing a package creates its registration journals: incoming (appeals) and outgoing (answers, notices). */

@@ -13,7 +13,14 @@ import type { AppealRow } from '../infra/appeals.repository.ts';
 export async function notifyApplicant(
   ctx: Ctx,
   appeal: AppealRow,
-  n: { kind: NoticeKind; purpose: string; detail: string; source: string; regNumber: string | null; due?: string | null },
+  n: {
+    kind: NoticeKind;
+    purpose: string;
+    detail: string;
+    source: string;
+    regNumber: string | null;
+    due?: string | null;
+  },
 ): Promise<void> {
   const municipality = await tenancyRepo.municipalityBySlug(ctx.tx, ctx.tenant!.slug);
   const channels: string[] = appeal.applicantUserId ? ['cabinet'] : [];

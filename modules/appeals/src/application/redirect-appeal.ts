@@ -21,7 +21,8 @@ export interface RedirectAppealInput {
 export async function redirectAppeal(ctx: Ctx, id: string, input: RedirectAppealInput): Promise<AppealView> {
   const appeal = await lockAppeal(ctx, id);
   const svc = await serviceById(ctx, appeal.serviceInstanceId);
-  if (!appeal.registeredAt) throw conflict('not_registered', 'Register the appeal first (Art. 8 p.3 counts from registration)');
+  if (!appeal.registeredAt)
+    throw conflict('not_registered', 'Register the appeal first (Art. 8 p.3 counts from registration)');
   if (appeal.closedAt) throw conflict('appeal_closed', 'The appeal is closed');
   if (!canTransition(appeal.status, 'redirected'))
     throw conflict('bad_transition', `An appeal in status ${appeal.status} cannot be redirected`);
@@ -38,7 +39,13 @@ export async function redirectAppeal(ctx: Ctx, id: string, input: RedirectAppeal
   );
   const facts = { to, note: input.note ?? null, due: appeal.redirectDue, late, source };
   await recordEvent(ctx, id, 'redirected', facts);
-  await writeAudit(ctx, { action: 'appeal.redirected', entity: 'appeal', entityId: id, before: { status: appeal.status }, after: facts });
+  await writeAudit(ctx, {
+    action: 'appeal.redirected',
+    entity: 'appeal',
+    entityId: id,
+    before: { status: appeal.status },
+    after: facts,
+  });
   await changeDocumentStatus(ctx, id, 'closed', 'closed', { reason: 'redirected' });
   const doc = await documentsRepo.get(ctx.tx, ctx.tenant!.municipalityId, id);
   await notifyApplicant(ctx, appeal, {

@@ -30,7 +30,10 @@ const person = (last: string, first: string, email: string | null) => ({
 });
 
 function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
-  const near = (dLat: number, dLon: number) => ({ lat: +(center.lat + dLat).toFixed(5), lon: +(center.lon + dLon).toFixed(5) });
+  const near = (dLat: number, dLon: number) => ({
+    lat: +(center.lat + dLat).toFixed(5),
+    lon: +(center.lon + dLon).toFixed(5),
+  });
   return [
     {
       who: 'resident',
@@ -39,7 +42,10 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
         service: 'appeals-59fz',
         category: 'economy',
         theme: 'roads',
-        fields: { ...person('Жителева', 'Елена', 'resident@demo.zemstvo.ru'), text: 'Прошу отремонтировать тротуар по улице Школьной: после зимы асфальт разрушен, ходить с коляской невозможно.' },
+        fields: {
+          ...person('Жителева', 'Елена', 'resident@demo.zemstvo.ru'),
+          text: 'Прошу отремонтировать тротуар по улице Школьной: после зимы асфальт разрушен, ходить с коляской невозможно.',
+        },
       },
     },
     {
@@ -49,7 +55,10 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
         service: 'appeals-59fz',
         category: 'housing',
         theme: 'utilities',
-        fields: { ...person('Жителева', 'Елена', 'resident@demo.zemstvo.ru'), text: 'Прошу сделать перерасчёт платы за отопление за январь: в квартире было +14 °C, акт управляющей компании прилагаю.' },
+        fields: {
+          ...person('Жителева', 'Елена', 'resident@demo.zemstvo.ru'),
+          text: 'Прошу сделать перерасчёт платы за отопление за январь: в квартире было +14 °C, акт управляющей компании прилагаю.',
+        },
       },
       then: { register: true },
     },
@@ -60,7 +69,11 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
         service: 'urban-reports',
         category: 'roads',
         theme: 'pothole',
-        fields: { location: near(0.004, -0.006), address: 'ул. Ленина, напротив остановки «Школа»', text: 'Глубокая яма на проезжей части, машины объезжают по встречной полосе.' },
+        fields: {
+          location: near(0.004, -0.006),
+          address: 'ул. Ленина, напротив остановки «Школа»',
+          text: 'Глубокая яма на проезжей части, машины объезжают по встречной полосе.',
+        },
       },
       then: { register: true, status: ['in_progress'] },
     },
@@ -71,7 +84,11 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
         service: 'urban-reports',
         category: 'landscaping',
         theme: 'playground',
-        fields: { location: near(-0.003, 0.004), address: 'Двор дома 7 по ул. Мира', text: 'На детской площадке сломаны качели, торчат болты.' },
+        fields: {
+          location: near(-0.003, 0.004),
+          address: 'Двор дома 7 по ул. Мира',
+          text: 'На детской площадке сломаны качели, торчат болты.',
+        },
       },
       then: { register: true, status: ['planned'] },
     },
@@ -93,7 +110,10 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
         service: 'appeals-59fz',
         category: 'social',
         theme: 'education',
-        fields: { ...person('Горожанин', 'Николай', 'resident2@demo.zemstvo.ru'), text: 'Прошу сообщить, когда откроется новая группа в детском саду № 3.' },
+        fields: {
+          ...person('Горожанин', 'Николай', 'resident2@demo.zemstvo.ru'),
+          text: 'Прошу сообщить, когда откроется новая группа в детском саду № 3.',
+        },
       },
       then: { register: true },
     },
@@ -104,7 +124,10 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
         service: 'appeals-59fz',
         category: 'state_society',
         theme: 'local_government',
-        fields: { ...person('Жителева', 'Елена', 'resident@demo.zemstvo.ru'), text: 'Прошу разъяснить порядок участия в инициативном бюджетировании в этом году.' },
+        fields: {
+          ...person('Жителева', 'Елена', 'resident@demo.zemstvo.ru'),
+          text: 'Прошу разъяснить порядок участия в инициативном бюджетировании в этом году.',
+        },
       },
       then: { register: true, extend: 20 },
     },
@@ -115,7 +138,10 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
         service: 'appeals-59fz',
         category: 'security_law',
         theme: 'public_order',
-        fields: { ...person('Горожанин', 'Николай', 'resident2@demo.zemstvo.ru'), text: 'Во дворе по ночам шумит автомойка, прошу принять меры.' },
+        fields: {
+          ...person('Горожанин', 'Николай', 'resident2@demo.zemstvo.ru'),
+          text: 'Во дворе по ночам шумит автомойка, прошу принять меры.',
+        },
       },
       then: { register: true, redirect: 'Отдел МВД России по городскому округу' },
     },
@@ -126,7 +152,10 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
         service: 'appeals-59fz',
         category: 'housing',
         theme: 'waste',
-        fields: { ...person('Неизвестный', 'Житель', null), text: 'Контейнерную площадку не убирают неделю.' },
+        fields: {
+          ...person('Неизвестный', 'Житель', null),
+          text: 'Контейнерную площадку не убирают неделю.',
+        },
       },
       then: { register: true, anonymous: true },
     },
@@ -138,11 +167,22 @@ function demoAppeals(center: { lat: number; lon: number }): DemoAppeal[] {
  * clock set back by each appeal's age, so the staff inbox (including «overdue») and the residents'
  * cabinets are not empty on first start.
  */
-export async function seedDemoAppeals(ctx: Ctx, opts: { center: { lat: number; lon: number }; staffEmail: (role: string) => string }): Promise<number> {
+export async function seedDemoAppeals(
+  ctx: Ctx,
+  opts: { center: { lat: number; lon: number }; staffEmail: (role: string) => string },
+): Promise<number> {
   const userActor = async (email: string): Promise<Actor> => {
     const u = await usersRepo.byEmail(ctx.tx, email);
     if (!u) throw new Error(`demo user ${email} is missing`);
-    return { kind: 'user', userId: u.id, userKind: u.kind, email: u.email, displayName: u.displayName, regionId: u.regionId, via: 'session' };
+    return {
+      kind: 'user',
+      userId: u.id,
+      userKind: u.kind,
+      email: u.email,
+      displayName: u.displayName,
+      regionId: u.regionId,
+      via: 'session',
+    };
   };
   const actors = {
     resident: await userActor('resident@demo.zemstvo.ru'),
@@ -164,10 +204,17 @@ export async function seedDemoAppeals(ctx: Ctx, opts: { center: { lat: number; l
     const later = Math.max(0, d.daysAgo - 1);
     await registerAppeal(at(actors.registrar, later), appeal.id);
     const step = Math.max(0, later - 1);
-    if ('status' in then) for (const s of then.status) await setAppealStatus(at(actors.head, step), appeal.id, { status: s });
-    if ('extend' in then) await extendAnswerDeadline(at(actors.head, step), appeal.id, { days: then.extend, reason: 'Запрошены сведения в управлении образования' });
-    if ('redirect' in then) await redirectAppeal(at(actors.registrar, step), appeal.id, { to: then.redirect });
-    if ('anonymous' in then) await applySpecialHandling(at(actors.registrar, step), appeal.id, { code: 'anonymous' });
+    if ('status' in then)
+      for (const s of then.status) await setAppealStatus(at(actors.head, step), appeal.id, { status: s });
+    if ('extend' in then)
+      await extendAnswerDeadline(at(actors.head, step), appeal.id, {
+        days: then.extend,
+        reason: 'Запрошены сведения в управлении образования',
+      });
+    if ('redirect' in then)
+      await redirectAppeal(at(actors.registrar, step), appeal.id, { to: then.redirect });
+    if ('anonymous' in then)
+      await applySpecialHandling(at(actors.registrar, step), appeal.id, { code: 'anonymous' });
   }
   return list.length;
 }

@@ -1,7 +1,13 @@
 import { writeAudit } from '@zemstvo/audit';
 import { changeDocumentStatus, recordEvent } from '@zemstvo/documents';
 import { badRequest, conflict, type Ctx } from '@zemstvo/kernel';
-import { canTransition, closesCase, STAFF_SETTABLE, STAGE_OF, type AppealStatus } from '../domain/statuses.ts';
+import {
+  canTransition,
+  closesCase,
+  STAFF_SETTABLE,
+  STAGE_OF,
+  type AppealStatus,
+} from '../domain/statuses.ts';
 import { appealsRepo } from '../infra/appeals.repository.ts';
 import { loadView, type AppealView } from './appeal-view.ts';
 import { lockAppeal, serviceById } from './context.ts';
@@ -20,10 +26,15 @@ export interface SetStatusInput {
  */
 export async function setAppealStatus(ctx: Ctx, id: string, input: SetStatusInput): Promise<AppealView> {
   if (!STAFF_SETTABLE.includes(input.status))
-    throw badRequest('status_not_settable', `Status ${input.status} is set by its own step, not by hand`, { settable: STAFF_SETTABLE });
+    throw badRequest('status_not_settable', `Status ${input.status} is set by its own step, not by hand`, {
+      settable: STAFF_SETTABLE,
+    });
   const appeal = await lockAppeal(ctx, id);
   if (!canTransition(appeal.status, input.status))
-    throw conflict('bad_transition', `An appeal in status ${appeal.status} cannot become ${input.status}`, { from: appeal.status, to: input.status });
+    throw conflict('bad_transition', `An appeal in status ${appeal.status} cannot become ${input.status}`, {
+      from: appeal.status,
+      to: input.status,
+    });
   let duplicateOf: string | null = null;
   if (input.status === 'duplicate') {
     duplicateOf = input.duplicateOf ?? null;
@@ -49,7 +60,13 @@ export async function setAppealStatus(ctx: Ctx, id: string, input: SetStatusInpu
   );
   const facts = { from: appeal.status, to: input.status, comment: input.comment ?? null, duplicateOf };
   await recordEvent(ctx, id, 'status_changed', facts);
-  await writeAudit(ctx, { action: 'appeal.status_changed', entity: 'appeal', entityId: id, before: { status: appeal.status }, after: facts });
+  await writeAudit(ctx, {
+    action: 'appeal.status_changed',
+    entity: 'appeal',
+    entityId: id,
+    before: { status: appeal.status },
+    after: facts,
+  });
   if (closes) await changeDocumentStatus(ctx, id, 'closed', 'closed', { reason: input.status });
   return loadView(ctx, (await appealsRepo.get(ctx.tx, ctx.tenant!.municipalityId, id))!);
 }

@@ -11,8 +11,13 @@ export interface ApplicantRequisites {
   nameParts: string[];
 }
 
-export function applicantFromForm(values: FormValues, fallback: { name: string | null; email: string | null }): ApplicantRequisites {
-  const parts = ['last_name', 'first_name', 'patronymic', 'name'].map((k) => textOf(values, k)).filter((x): x is string => x !== null);
+export function applicantFromForm(
+  values: FormValues,
+  fallback: { name: string | null; email: string | null },
+): ApplicantRequisites {
+  const parts = ['last_name', 'first_name', 'patronymic', 'name']
+    .map((k) => textOf(values, k))
+    .filter((x): x is string => x !== null);
   const name = parts.length ? parts.join(' ') : fallback.name;
   return {
     name,
@@ -35,4 +40,5 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export const requestHash = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
+export const requestHash = (value: unknown): string =>
+  createHash('sha256').update(canonicalJson(value)).digest('hex');

@@ -30,8 +30,17 @@ const base = { last_name: 'Иванов', text: 'Яма', agree: true };
 
 describe('intake form validation', () => {
   it('accepts a filled form and normalizes it (trimmed, empty optional fields dropped)', () => {
-    const r = validateIntakeForm(form, { ...base, last_name: '  Иванов ', email: '', where: { lat: 56.8, lon: 61.3 }, photos: [] });
-    expect(r).toEqual({ ok: true, values: { last_name: 'Иванов', text: 'Яма', agree: true, where: { lat: 56.8, lon: 61.3 } } });
+    const r = validateIntakeForm(form, {
+      ...base,
+      last_name: '  Иванов ',
+      email: '',
+      where: { lat: 56.8, lon: 61.3 },
+      photos: [],
+    });
+    expect(r).toEqual({
+      ok: true,
+      values: { last_name: 'Иванов', text: 'Яма', agree: true, where: { lat: 56.8, lon: 61.3 } },
+    });
   });
 
   it('names every problem: required, type, length, format, option, unknown field', () => {
@@ -50,7 +59,11 @@ describe('intake form validation', () => {
   });
 
   it('reads the text, the point and the attachments of the form', () => {
-    const r = validateIntakeForm(form, { ...base, where: { lat: 1, lon: 2 }, photos: ['0b9a1d3e-7f43-4c56-9a1e-2f3b4c5d6e7f'] });
+    const r = validateIntakeForm(form, {
+      ...base,
+      where: { lat: 1, lon: 2 },
+      photos: ['0b9a1d3e-7f43-4c56-9a1e-2f3b4c5d6e7f'],
+    });
     if (!r.ok) throw new Error('refused');
     expect(mainTextOf(form, r.values)).toBe('Яма');
     expect(locationOf(form, r.values)).toEqual({ lat: 1, lon: 2 });
@@ -59,10 +72,15 @@ describe('intake form validation', () => {
 
   it('property: text within maxLength is accepted, one character more is refused', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 50, unit: 'grapheme' }).filter((s) => s.trim() === s && s.length > 0), (text) => {
-        const ok = validateIntakeForm(form, { ...base, text });
-        expect(ok.ok).toBe([...text].length <= 50);
-      }),
+      fc.property(
+        fc
+          .string({ minLength: 1, maxLength: 50, unit: 'grapheme' })
+          .filter((s) => s.trim() === s && s.length > 0),
+        (text) => {
+          const ok = validateIntakeForm(form, { ...base, text });
+          expect(ok.ok).toBe([...text].length <= 50);
+        },
+      ),
     );
     fc.assert(
       fc.property(fc.integer({ min: 51, max: 200 }), (n) => {
@@ -73,10 +91,14 @@ describe('intake form validation', () => {
 
   it('property: any point inside the globe is accepted, any outside is refused', () => {
     fc.assert(
-      fc.property(fc.double({ min: -200, max: 200, noNaN: true }), fc.double({ min: -200, max: 200, noNaN: true }), (lat, lon) => {
-        const inside = Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-        expect(validateIntakeForm(form, { ...base, where: { lat, lon } }).ok).toBe(inside);
-      }),
+      fc.property(
+        fc.double({ min: -200, max: 200, noNaN: true }),
+        fc.double({ min: -200, max: 200, noNaN: true }),
+        (lat, lon) => {
+          const inside = Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+          expect(validateIntakeForm(form, { ...base, where: { lat, lon } }).ok).toBe(inside);
+        },
+      ),
     );
   });
 });

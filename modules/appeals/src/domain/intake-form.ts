@@ -32,7 +32,8 @@ const PHONE = /^\+?[0-9][0-9 ()-]{3,28}[0-9]$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isValidDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
@@ -41,12 +42,19 @@ function isValidDate(s: string): boolean {
 }
 
 function isEmpty(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+  return (
+    v === undefined ||
+    v === null ||
+    (typeof v === 'string' && v.trim() === '') ||
+    (Array.isArray(v) && v.length === 0)
+  );
 }
 
 /** One field's value, normalized (trimmed strings), or the problem with it. */
 function checkField(f: FormField, raw: unknown): { value: FormValue } | { problem: FieldProblem } {
-  const fail = (problem: FieldProblem['problem'], message: string) => ({ problem: { field: f.key, problem, message } });
+  const fail = (problem: FieldProblem['problem'], message: string) => ({
+    problem: { field: f.key, problem, message },
+  });
   const max = f.maxLength ?? DEFAULT_MAX[f.type];
   switch (f.type) {
     case 'checkbox':
@@ -56,13 +64,20 @@ function checkField(f: FormField, raw: unknown): { value: FormValue } | { proble
     case 'location': {
       if (!isRecord(raw)) return fail('type', 'must be an object { lat, lon }');
       const { lat, lon } = raw;
-      if (typeof lat !== 'number' || typeof lon !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lon))
+      if (
+        typeof lat !== 'number' ||
+        typeof lon !== 'number' ||
+        !Number.isFinite(lat) ||
+        !Number.isFinite(lon)
+      )
         return fail('type', 'lat and lon must be numbers');
-      if (lat < -90 || lat > 90 || lon < -180 || lon > 180) return fail('format', 'lat must be within ±90 and lon within ±180');
+      if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
+        return fail('format', 'lat must be within ±90 and lon within ±180');
       return { value: { lat, lon } };
     }
     case 'files': {
-      if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string')) return fail('type', 'must be a list of attachment ids');
+      if (!Array.isArray(raw) || !raw.every((x) => typeof x === 'string'))
+        return fail('type', 'must be a list of attachment ids');
       if (raw.length > max) return fail('too_long', `at most ${max} files`);
       if (!raw.every((x) => UUID.test(x))) return fail('format', 'attachment ids are UUIDs');
       return { value: [...new Set(raw)] };
@@ -76,7 +91,8 @@ function checkField(f: FormField, raw: unknown): { value: FormValue } | { proble
       if (f.type === 'email' && !EMAIL.test(value)) return fail('format', 'is not an e-mail address');
       if (f.type === 'phone' && !PHONE.test(value)) return fail('format', 'is not a phone number');
       if (f.type === 'date' && !isValidDate(value)) return fail('format', 'must be a date YYYY-MM-DD');
-      if (f.type === 'select' && !(f.options ?? []).some((o) => o.value === value)) return fail('option', 'is not one of the options');
+      if (f.type === 'select' && !(f.options ?? []).some((o) => o.value === value))
+        return fail('option', 'is not one of the options');
       return { value };
     }
   }
@@ -94,7 +110,8 @@ export function validateIntakeForm(
   const out: FormValues = {};
   const known = new Map(fields.map((f) => [f.key, f]));
   for (const key of Object.keys(values))
-    if (!known.has(key)) problems.push({ field: key, problem: 'unknown_field', message: 'is not a field of this form' });
+    if (!known.has(key))
+      problems.push({ field: key, problem: 'unknown_field', message: 'is not a field of this form' });
   for (const f of fields) {
     const raw = values[f.key];
     if (isEmpty(raw)) {
@@ -115,10 +132,14 @@ export function textOf(values: FormValues, key: string): string | null {
 }
 
 /** The point of the first location field, if any. */
-export function locationOf(fields: readonly FormField[], values: FormValues): { lat: number; lon: number } | null {
+export function locationOf(
+  fields: readonly FormField[],
+  values: FormValues,
+): { lat: number; lon: number } | null {
   for (const f of fields) {
     const v = values[f.key];
-    if (f.type === 'location' && isRecord(v) && typeof v.lat === 'number' && typeof v.lon === 'number') return { lat: v.lat, lon: v.lon };
+    if (f.type === 'location' && isRecord(v) && typeof v.lat === 'number' && typeof v.lon === 'number')
+      return { lat: v.lat, lon: v.lon };
   }
   return null;
 }

@@ -63,7 +63,8 @@ function namePattern(names: readonly string[]): RegExp | null {
   const alternatives = tokens.map((t) => {
     const chars = [...t];
     let cut = 0;
-    while (cut < 2 && chars.length - cut > 3 && /[аяоеёийьыуюэ]/iu.test(chars[chars.length - 1 - cut]!)) cut++;
+    while (cut < 2 && chars.length - cut > 3 && /[аяоеёийьыуюэ]/iu.test(chars[chars.length - 1 - cut]!))
+      cut++;
     return `${escapeRegExp(chars.slice(0, chars.length - cut).join(''))}\\p{L}{0,4}`;
   });
   return new RegExp(`(?<!\\p{L})(?:${alternatives.join('|')})(?!\\p{L})`, 'giu');
@@ -75,8 +76,10 @@ export function maskPersonalData(text: string, names: readonly string[] = []): s
   const byName = namePattern(names);
   if (byName) out = out.replace(byName, MASK);
   out = out.replace(FLAT, (_m, word: string, gap: string) => `${word}${gap}${MASK}`);
-  out = out.replace(HOUSE, (_m, street: string, sep: string, _num: string, building: string) =>
-    `${street}${sep}${MASK}${building ? building.replace(/\d+/g, MASK) : ''}`,
+  out = out.replace(
+    HOUSE,
+    (_m, street: string, sep: string, _num: string, building: string) =>
+      `${street}${sep}${MASK}${building ? building.replace(/\d+/g, MASK) : ''}`,
   );
   return out;
 }

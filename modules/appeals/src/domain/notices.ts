@@ -42,6 +42,14 @@ export function noticeMail(kind: NoticeKind, f: NoticeFacts): { subject: string;
   const [subject, text] = ru[kind];
   return {
     subject: `${f.municipalityName}: ${subject}`,
-    text: [text, '', 'Подробности — в личном кабинете.', '', '—', en[kind], 'Details are in your account.'].join('\n'),
+    text: [
+      text,
+      '',
+      'Подробности — в личном кабинете.',
+      '',
+      '—',
+      en[kind],
+      'Details are in your account.',
+    ].join('\n'),
   };
 }

@@ -60,7 +60,10 @@ export const SPECIAL_HANDLING_RULES: Readonly<Record<SpecialHandling, SpecialHan
     closesAtOnce: false,
     status: 'closed',
     noticePurpose: 'notice_no_answer',
-    title: { ru: 'Обжалование судебного решения: возврат с разъяснением', en: 'Appeal against a court decision: returned with an explanation' },
+    title: {
+      ru: 'Обжалование судебного решения: возврат с разъяснением',
+      en: 'Appeal against a court decision: returned with an explanation',
+    },
   },
   // Art. 11 p.3: obscene or insulting language, threats to an official or the family: the body may
   // leave the questions unanswered on the merits and tell the citizen that the right must not be abused.
@@ -70,7 +73,10 @@ export const SPECIAL_HANDLING_RULES: Readonly<Record<SpecialHandling, SpecialHan
     closesAtOnce: false,
     status: 'closed',
     noticePurpose: 'notice_abuse',
-    title: { ru: 'Оскорбительные выражения: без ответа по существу', en: 'Abusive language: no answer on the merits' },
+    title: {
+      ru: 'Оскорбительные выражения: без ответа по существу',
+      en: 'Abusive language: no answer on the merits',
+    },
   },
   // Art. 11 p.4: the text cannot be read → no answer, not redirected; the citizen is told within 7
   // days of registration if the surname and address can be read.
@@ -90,7 +96,10 @@ export const SPECIAL_HANDLING_RULES: Readonly<Record<SpecialHandling, SpecialHan
     closesAtOnce: false,
     status: 'closed',
     noticePurpose: 'notice_unreadable',
-    title: { ru: 'Невозможно определить суть обращения', en: 'The essence of the appeal cannot be determined' },
+    title: {
+      ru: 'Невозможно определить суть обращения',
+      en: 'The essence of the appeal cannot be determined',
+    },
   },
   // Art. 11 p.5: a question answered on the merits several times before, without new arguments or
   // circumstances: the head may decide the appeal is groundless and end the correspondence on it,
@@ -125,4 +134,5 @@ export function lacksNameOrAddress(a: {
   return name.length === 0 || address.length === 0;
 }
 
-export const isSpecialHandling = (s: string): s is SpecialHandling => (SPECIAL_HANDLING as readonly string[]).includes(s);
+export const isSpecialHandling = (s: string): s is SpecialHandling =>
+  (SPECIAL_HANDLING as readonly string[]).includes(s);

@@ -22,8 +22,12 @@ describe('appeal statuses', () => {
 
   it('allows the FixMyStreet path and the 59-FZ path', () => {
     const walk = (path: AppealStatus[]) => path.every((s, i) => i === 0 || canTransition(path[i - 1]!, s));
-    expect(walk(['received', 'registered', 'investigating', 'in_progress', 'planned', 'fixed', 'closed'])).toBe(true);
-    expect(walk(['received', 'registered', 'in_progress', 'answered', 'reopened', 'in_progress', 'answered'])).toBe(true);
+    expect(
+      walk(['received', 'registered', 'investigating', 'in_progress', 'planned', 'fixed', 'closed']),
+    ).toBe(true);
+    expect(
+      walk(['received', 'registered', 'in_progress', 'answered', 'reopened', 'in_progress', 'answered']),
+    ).toBe(true);
     expect(walk(['received', 'registered', 'redirected', 'closed'])).toBe(true);
     expect(walk(['received', 'duplicate'])).toBe(true);
   });
@@ -49,12 +53,13 @@ describe('appeal statuses', () => {
         }
       }),
     );
-    for (const targets of Object.values(TRANSITIONS)) for (const t of targets) expect(APPEAL_STATUSES).toContain(t);
+    for (const targets of Object.values(TRANSITIONS))
+      for (const t of targets) expect(APPEAL_STATUSES).toContain(t);
   });
 
   it('property: every status is reachable from received', () => {
     const seen = new Set<AppealStatus>(['received']);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const s of [...seen])
         for (const t of TRANSITIONS[s])
@@ -67,8 +72,10 @@ describe('appeal statuses', () => {
   });
 
   it('lets staff set outcomes by hand but not the statuses other steps own', () => {
-    for (const s of ['planned', 'unable_to_fix', 'not_responsible', 'duplicate'] as const) expect(STAFF_SETTABLE).toContain(s);
-    for (const s of ['received', 'registered', 'answered', 'redirected', 'reopened'] as const) expect(STAFF_SETTABLE).not.toContain(s);
+    for (const s of ['planned', 'unable_to_fix', 'not_responsible', 'duplicate'] as const)
+      expect(STAFF_SETTABLE).toContain(s);
+    for (const s of ['received', 'registered', 'answered', 'redirected', 'reopened'] as const)
+      expect(STAFF_SETTABLE).not.toContain(s);
   });
 
   it('closes a 59-FZ case only with the answer, a redirect or a merge; a report closes with its outcome', () => {

@@ -27,7 +27,15 @@ export type AppealStatus = (typeof APPEAL_STATUSES)[number];
  * the merits), redirected (Art. 8 p.3), no_answer (Art. 11: the grounds on which no answer on the
  * merits is given), closed (the case is filed).
  */
-export const APPEAL_STAGES = ['receipt', 'registered', 'consideration', 'answered', 'redirected', 'no_answer', 'closed'] as const;
+export const APPEAL_STAGES = [
+  'receipt',
+  'registered',
+  'consideration',
+  'answered',
+  'redirected',
+  'no_answer',
+  'closed',
+] as const;
 export type AppealStage = (typeof APPEAL_STAGES)[number];
 
 export const STAGE_OF: Readonly<Record<AppealStatus, AppealStage>> = {
@@ -83,9 +91,11 @@ export const STAFF_SETTABLE: readonly AppealStatus[] = [
   'closed',
 ];
 
-export const canTransition = (from: AppealStatus, to: AppealStatus): boolean => TRANSITIONS[from].includes(to);
+export const canTransition = (from: AppealStatus, to: AppealStatus): boolean =>
+  TRANSITIONS[from].includes(to);
 
-export const isAppealStatus = (s: string): s is AppealStatus => (APPEAL_STATUSES as readonly string[]).includes(s);
+export const isAppealStatus = (s: string): s is AppealStatus =>
+  (APPEAL_STATUSES as readonly string[]).includes(s);
 
 /**
  * Does entering `status` close the case? Under 59-FZ a case closes only with the answer, a redirect

@@ -1,6 +1,10 @@
 import { requireOperator, type TypedApp } from '@zemstvo/http';
 import { z } from 'zod';
-import { effectiveCalendar, removeCalendarOverride, setCalendarOverride } from '../application/calendar-admin.ts';
+import {
+  effectiveCalendar,
+  removeCalendarOverride,
+  setCalendarOverride,
+} from '../application/calendar-admin.ts';
 import { federalCalendarYear } from '../application/context.ts';
 import { calendarRepo } from '../infra/calendar.repository.ts';
 import { calendarOut, calendarQuery, overrideIn, overrideOut, overrideParams } from './schemas.ts';
@@ -16,7 +20,8 @@ export function calendarRoutes(app: TypedApp): void {
     {
       schema: {
         tags,
-        summary: 'The effective working calendar of a year (federal production calendar with the operator’s overrides)',
+        summary:
+          'The effective working calendar of a year (federal production calendar with the operator’s overrides)',
         querystring: calendarQuery,
         response: { 200: calendarOut },
       },
@@ -26,7 +31,14 @@ export function calendarRoutes(app: TypedApp): void {
 
   app.get(
     '/calendar/overrides',
-    { onRequest: operatorOnly, schema: { tags, summary: 'The operator’s overrides (all years)', response: { 200: z.object({ items: z.array(overrideOut) }) } } },
+    {
+      onRequest: operatorOnly,
+      schema: {
+        tags,
+        summary: 'The operator’s overrides (all years)',
+        response: { 200: z.object({ items: z.array(overrideOut) }) },
+      },
+    },
     async (req) => ({ items: await req.useCase((ctx) => calendarRepo.list(ctx.tx)) }),
   );
 
@@ -36,7 +48,8 @@ export function calendarRoutes(app: TypedApp): void {
       onRequest: operatorOnly,
       schema: {
         tags,
-        summary: 'Mark a date as a day off (a regional holiday) or a working day (a worked Saturday); every deadline uses it',
+        summary:
+          'Mark a date as a day off (a regional holiday) or a working day (a worked Saturday); every deadline uses it',
         params: overrideParams,
         body: overrideIn,
         response: { 200: overrideOut },
@@ -47,7 +60,14 @@ export function calendarRoutes(app: TypedApp): void {
 
   app.delete(
     '/calendar/overrides/:date',
-    { onRequest: operatorOnly, schema: { tags, summary: 'Remove an override (the federal calendar applies again)', params: overrideParams } },
+    {
+      onRequest: operatorOnly,
+      schema: {
+        tags,
+        summary: 'Remove an override (the federal calendar applies again)',
+        params: overrideParams,
+      },
+    },
     async (req, reply) => {
       await req.useCase((ctx) => removeCalendarOverride(ctx, req.params.date));
       return reply.status(204).send();

@@ -18,15 +18,19 @@ describe('production calendar administration (/api/calendar)', () => {
 
   const put = (date: string, payload: object, headers = operator.headers) =>
     p.app.inject({ method: 'PUT', url: `/api/calendar/overrides/${date}`, headers, payload });
-  const del = (date: string, headers = operator.headers) => p.app.inject({ method: 'DELETE', url: `/api/calendar/overrides/${date}`, headers });
-  const registrationDue = async () => (await postAppeal(p, 'zarechny', appealBody(), resident.headers)).json().appeal.registrationDue;
+  const del = (date: string, headers = operator.headers) =>
+    p.app.inject({ method: 'DELETE', url: `/api/calendar/overrides/${date}`, headers });
+  const registrationDue = async () =>
+    (await postAppeal(p, 'zarechny', appealBody(), resident.headers)).json().appeal.registrationDue;
 
   it('shows everyone the effective calendar of a year', async () => {
     const res = await p.app.inject({ url: '/api/calendar?year=2026' });
     expect(res.statusCode).toBe(200);
     const c = res.json();
     expect(c).toMatchObject({ year: 2026, covered: true, workingDays: 247, overrides: [] });
-    expect(c.daysOff).toEqual(expect.arrayContaining(['2026-01-01', '2026-01-09', '2026-03-09', '2026-05-01']));
+    expect(c.daysOff).toEqual(
+      expect.arrayContaining(['2026-01-01', '2026-01-09', '2026-03-09', '2026-05-01']),
+    );
     expect((await p.app.inject({ url: '/api/calendar?year=2031' })).json().covered).toBe(false);
     expect((await p.app.inject({ url: '/api/calendar' })).json().year).toBe(2026);
   });
@@ -43,7 +47,9 @@ describe('production calendar administration (/api/calendar)', () => {
     expect(year.overrides).toHaveLength(1);
 
     expect((await put('2026-04-18', { kind: 'working', note: 'Рабочая суббота' })).statusCode).toBe(200);
-    expect((await p.app.inject({ url: '/api/calendar?year=2026' })).json().workingWeekends).toContain('2026-04-18');
+    expect((await p.app.inject({ url: '/api/calendar?year=2026' })).json().workingWeekends).toContain(
+      '2026-04-18',
+    );
     expect((await put('2026-04-18', { kind: 'off' })).json().kind).toBe('off');
 
     expect((await del('2026-04-16')).statusCode).toBe(204);
@@ -69,7 +75,9 @@ describe('production calendar administration (/api/calendar)', () => {
     expect((await put('2026-05-05', { kind: 'off' }, resident.headers)).statusCode).toBe(403);
     expect((await put('2026-05-05', { kind: 'off' }, {})).statusCode).toBe(401);
     expect((await del('2026-04-18', admin.headers)).statusCode).toBe(403);
-    expect((await p.app.inject({ url: '/api/calendar/overrides', headers: resident.headers })).statusCode).toBe(403);
+    expect(
+      (await p.app.inject({ url: '/api/calendar/overrides', headers: resident.headers })).statusCode,
+    ).toBe(403);
     expect((await put('2026-02-30', { kind: 'off' })).statusCode).toBe(400);
     expect((await put('2026-05-05', { kind: 'holiday' })).statusCode).toBe(400);
   });

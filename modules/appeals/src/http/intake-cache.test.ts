@@ -27,7 +27,14 @@ describe('intake caches: the next intake sees a change', () => {
     p.db.transaction(async (tx) => {
       const tenant = (await tenancyRepo.tenantBySlug(tx, slug))!;
       const instance = (await instancesRepo.bySlug(tx, tenant.municipalityId, 'appeals-59fz'))!;
-      await instancesRepo.updateSettings(tx, tenant.municipalityId, instance.id, instance.settings, enabled, clock.now());
+      await instancesRepo.updateSettings(
+        tx,
+        tenant.municipalityId,
+        instance.id,
+        instance.settings,
+        enabled,
+        clock.now(),
+      );
     });
 
   it('refuses a service disabled a moment ago, in that municipality only, and accepts it again once enabled', async () => {
@@ -50,9 +57,18 @@ describe('intake caches: the next intake sees a change', () => {
       p.db.transaction(async (tx) => {
         const tenant = (await tenancyRepo.tenantBySlug(tx, 'zarechny'))!;
         const instance = (await instancesRepo.bySlug(tx, tenant.municipalityId, 'appeals-59fz'))!;
-        await instancesRepo.updateSettings(tx, tenant.municipalityId, instance.id, instance.settings, false, clock.now());
+        await instancesRepo.updateSettings(
+          tx,
+          tenant.municipalityId,
+          instance.id,
+          instance.settings,
+          false,
+          clock.now(),
+        );
         // Read in the writing transaction: disabled here, but never kept for others.
-        expect((await instancesRepo.bySlugCached(tx, tenant.municipalityId, 'appeals-59fz'))!.enabled).toBe(false);
+        expect((await instancesRepo.bySlugCached(tx, tenant.municipalityId, 'appeals-59fz'))!.enabled).toBe(
+          false,
+        );
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
@@ -60,7 +76,8 @@ describe('intake caches: the next intake sees a change', () => {
   });
 
   it('computes the next registration deadline with a calendar override made a moment ago', async () => {
-    const due = async () => (await postAppeal(p, 'zarechny', appealBody(), resident.headers)).json().appeal.registrationDue;
+    const due = async () =>
+      (await postAppeal(p, 'zarechny', appealBody(), resident.headers)).json().appeal.registrationDue;
     expect(await due()).toBe('2026-04-16'); // 3 days (59-FZ Art. 8 p.2), the calendar now cached
     const put = await p.app.inject({
       method: 'PUT',
@@ -70,7 +87,11 @@ describe('intake caches: the next intake sees a change', () => {
     });
     expect(put.statusCode).toBe(200);
     expect(await due()).toBe('2026-04-15'); // a day off at the end moves it to the working day before
-    const del = await p.app.inject({ method: 'DELETE', url: '/api/calendar/overrides/2026-04-16', headers: operator.headers });
+    const del = await p.app.inject({
+      method: 'DELETE',
+      url: '/api/calendar/overrides/2026-04-16',
+      headers: operator.headers,
+    });
     expect(del.statusCode).toBe(204);
     expect(await due()).toBe('2026-04-16');
   });

@@ -23,7 +23,12 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
   afterAll(async () => p.close());
 
   const act = (s: TestSession, id: string, action: string, payload: object) =>
-    p.app.inject({ method: 'POST', url: `/api/m/zarechny/appeals/${id}/${action}`, headers: s.headers, payload });
+    p.app.inject({
+      method: 'POST',
+      url: `/api/m/zarechny/appeals/${id}/${action}`,
+      headers: s.headers,
+      payload,
+    });
   const mine = (s: TestSession, id: string, action = '', payload?: object) =>
     p.app.inject({
       method: payload ? 'POST' : 'GET',
@@ -45,15 +50,22 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
         [ctx.tenant!.municipalityId, id],
       );
       // The workflow closes the incoming document when its answer is dispatched.
-      await ctx.tx.query(`UPDATE documents SET status = 'closed' WHERE municipality_id = $1 AND id = $2`, [ctx.tenant!.municipalityId, id]);
+      await ctx.tx.query(`UPDATE documents SET status = 'closed' WHERE municipality_id = $1 AND id = $2`, [
+        ctx.tenant!.municipalityId,
+        id,
+      ]);
       await onAnswerDispatched(ctx, id, row!.id);
       return row!.id;
     });
 
   it('staff move a report along FixMyStreet’s statuses; a report closes with its outcome', async () => {
     const id = await registered(reportBody());
-    expect((await act(executor, id, 'status', { status: 'investigating' })).json().status).toBe('investigating');
-    expect((await act(executor, id, 'status', { status: 'planned', comment: 'В плане ремонта на май' })).json()).toMatchObject({ status: 'planned', stage: 'consideration' });
+    expect((await act(executor, id, 'status', { status: 'investigating' })).json().status).toBe(
+      'investigating',
+    );
+    expect(
+      (await act(executor, id, 'status', { status: 'planned', comment: 'В плане ремонта на май' })).json(),
+    ).toMatchObject({ status: 'planned', stage: 'consideration' });
     const fixed = (await act(head, id, 'status', { status: 'fixed' })).json();
     expect(fixed.status).toBe('fixed');
     expect(fixed.closedAt).not.toBeNull();
@@ -79,10 +91,16 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
   it('marks a duplicate only of an appeal of the same municipality', async () => {
     const original = await registered(reportBody());
     const copy = await registered(reportBody());
-    expect((await act(head, copy, 'status', { status: 'duplicate' })).json().error.code).toBe('duplicate_of_required');
-    expect((await act(head, copy, 'status', { status: 'duplicate', duplicateOf: copy })).json().error.code).toBe('duplicate_of_self');
+    expect((await act(head, copy, 'status', { status: 'duplicate' })).json().error.code).toBe(
+      'duplicate_of_required',
+    );
+    expect(
+      (await act(head, copy, 'status', { status: 'duplicate', duplicateOf: copy })).json().error.code,
+    ).toBe('duplicate_of_self');
     const foreign = await fileAppeal(p, 'sosnovka', resident.headers);
-    expect((await act(head, copy, 'status', { status: 'duplicate', duplicateOf: foreign })).json().error.code).toBe('duplicate_of_not_found');
+    expect(
+      (await act(head, copy, 'status', { status: 'duplicate', duplicateOf: foreign })).json().error.code,
+    ).toBe('duplicate_of_not_found');
     const ok = (await act(head, copy, 'status', { status: 'duplicate', duplicateOf: original })).json();
     expect(ok).toMatchObject({ status: 'duplicate', duplicateOf: original, stage: 'closed' });
   });
@@ -90,14 +108,17 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
   it('follows the workflow: a resolution puts the appeal in progress, the dispatched answer closes it (once)', async () => {
     const id = await registered();
     await asSystemIn(p, 'zarechny', (ctx) => onResolution(ctx, id));
-    const view = async () => (await p.app.inject({ url: `/api/m/zarechny/appeals/${id}`, headers: registrar.headers })).json();
+    const view = async () =>
+      (await p.app.inject({ url: `/api/m/zarechny/appeals/${id}`, headers: registrar.headers })).json();
     expect((await view()).appeal.status).toBe('in_progress');
     const answerId = await answer(id);
     const v = await view();
     expect(v.appeal).toMatchObject({ status: 'answered', stage: 'answered', answerDocumentId: answerId });
     expect(v.history.filter((h: { type: string }) => h.type === 'appeal_answered')).toHaveLength(1);
     await asSystemIn(p, 'zarechny', (ctx) => onAnswerDispatched(ctx, id, answerId));
-    expect((await view()).history.filter((h: { type: string }) => h.type === 'appeal_answered')).toHaveLength(1);
+    expect((await view()).history.filter((h: { type: string }) => h.type === 'appeal_answered')).toHaveLength(
+      1,
+    );
     // Not an appeal: the hooks do nothing.
     await asSystemIn(p, 'zarechny', (ctx) => onResolution(ctx, answerId));
   });
@@ -106,7 +127,10 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
     const id = await registered();
     await act(head, id, 'special-handling', { code: 'abusive' });
     await answer(id);
-    const [a] = await p.db.query<{ status: string; stage: string }>('SELECT status, stage FROM appeals WHERE document_id = $1', [id]);
+    const [a] = await p.db.query<{ status: string; stage: string }>(
+      'SELECT status, stage FROM appeals WHERE document_id = $1',
+      [id],
+    );
     expect(a).toEqual({ status: 'closed', stage: 'no_answer' });
   });
 
@@ -117,9 +141,17 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
       fields: await answerFields(ctx, id),
       none: await recipientOf(ctx, '00000000-0000-4000-8000-000000000000'),
     }));
-    expect(recipient).toMatchObject({ name: 'Жителева Елена', email: 'resident@demo.zemstvo.ru', postalAddress: null });
+    expect(recipient).toMatchObject({
+      name: 'Жителева Елена',
+      email: 'resident@demo.zemstvo.ru',
+      postalAddress: null,
+    });
     expect(recipient!.userId).not.toBeNull();
-    expect(fields).toMatchObject({ applicant_name: 'Жителева Елена', appeal_received: '2026-04-06', appeal_date: '2026-04-06' });
+    expect(fields).toMatchObject({
+      applicant_name: 'Жителева Елена',
+      appeal_received: '2026-04-06',
+      appeal_date: '2026-04-06',
+    });
     expect(fields.appeal_number).toMatch(/^ОГ-2026\//);
     expect(none).toBeNull();
   });
@@ -127,7 +159,12 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
   it('reopens with the document when the head reopens it through the workflow', async () => {
     const id = await registered();
     await answer(id);
-    const res = await p.app.inject({ method: 'POST', url: `/api/m/zarechny/documents/${id}/reopen`, headers: head.headers, payload: { reason: 'Проверка прокуратуры' } });
+    const res = await p.app.inject({
+      method: 'POST',
+      url: `/api/m/zarechny/documents/${id}/reopen`,
+      headers: head.headers,
+      payload: { reason: 'Проверка прокуратуры' },
+    });
     expect(res.statusCode).toBe(200);
     const v = (await p.app.inject({ url: `/api/m/zarechny/appeals/${id}`, headers: head.headers })).json();
     expect(v.appeal).toMatchObject({ status: 'reopened', closedAt: null, rejectedAt: null });
@@ -141,7 +178,11 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
     const answerId = await answer(id);
     const list = (await p.app.inject({ url: '/api/me/appeals?limit=200', headers: resident.headers })).json();
     const item = list.items.find((x: { id: string }) => x.id === id);
-    expect(item).toMatchObject({ municipality: 'zarechny', status: 'answered', answers: [{ id: answerId, kind: 'answer' }] });
+    expect(item).toMatchObject({
+      municipality: 'zarechny',
+      status: 'answered',
+      answers: [{ id: answerId, kind: 'answer' }],
+    });
     expect(item.regNumber).toMatch(/^ОГ-/);
     expect(list.total).toBeGreaterThanOrEqual(list.items.length);
 
@@ -154,17 +195,27 @@ describe('statuses, the workflow hooks and the resident’s verdict', () => {
     expect((await mine(other, id, '/rejection', { comment: 'Не моё' })).statusCode).toBe(404);
     expect((await p.app.inject({ url: `/api/me/appeals/zarechny/${id}` })).statusCode).toBe(401);
 
-    const rejected = await mine(resident, id, '/rejection', { comment: 'Не удовлетворён: перерасчёт не сделан' });
+    const rejected = await mine(resident, id, '/rejection', {
+      comment: 'Не удовлетворён: перерасчёт не сделан',
+    });
     expect(rejected.statusCode).toBe(200);
     expect(rejected.json()).toMatchObject({ status: 'reopened', closedAt: null });
     expect(rejected.json().rejectedAt).not.toBeNull();
-    const box = (await p.app.inject({ url: '/api/m/zarechny/inbox?box=to_decide&limit=200', headers: head.headers })).json();
+    const box = (
+      await p.app.inject({ url: '/api/m/zarechny/inbox?box=to_decide&limit=200', headers: head.headers })
+    ).json();
     expect(box.items.map((x: { id: string }) => x.id)).toContain(id);
-    const staff = (await p.app.inject({ url: `/api/m/zarechny/appeals/${id}`, headers: head.headers })).json();
-    expect(staff.history.map((h: { type: string }) => h.type)).toEqual(expect.arrayContaining(['answer_rated', 'answer_rejected', 'reopened']));
+    const staff = (
+      await p.app.inject({ url: `/api/m/zarechny/appeals/${id}`, headers: head.headers })
+    ).json();
+    expect(staff.history.map((h: { type: string }) => h.type)).toEqual(
+      expect.arrayContaining(['answer_rated', 'answer_rejected', 'reopened']),
+    );
     expect(staff.appeal.answerDue).not.toBeNull();
     const [doc] = await p.db.query<{ status: string }>('SELECT status FROM documents WHERE id = $1', [id]);
     expect(doc!.status).toBe('registered');
-    expect((await mine(resident, id, '/rejection', { comment: 'Ещё раз' })).json().error.code).toBe('not_answered');
+    expect((await mine(resident, id, '/rejection', { comment: 'Ещё раз' })).json().error.code).toBe(
+      'not_answered',
+    );
   });
 });

@@ -10,7 +10,14 @@ const feature = (r: PublicReport) => ({
   type: 'Feature' as const,
   id: r.id,
   geometry: { type: 'Point' as const, coordinates: [r.location!.lon, r.location!.lat] as [number, number] },
-  properties: { status: r.status, category: r.category.code, categoryTitle: r.category.title, service: r.service, text: r.text, receivedAt: r.receivedAt.toISOString() },
+  properties: {
+    status: r.status,
+    category: r.category.code,
+    categoryTitle: r.category.title,
+    service: r.service,
+    text: r.text,
+    receivedAt: r.receivedAt.toISOString(),
+  },
 });
 
 type ReportsQuery = ReturnType<(typeof reportsQuery)['parse']>;
@@ -23,10 +30,18 @@ export function publicRoutes(app: TypedApp): void {
     {
       schema: {
         tags,
-        summary: 'Public reports (map): status, category, point, masked text; bbox=minLon,minLat,maxLon,maxLat',
+        summary:
+          'Public reports (map): status, category, point, masked text; bbox=minLon,minLat,maxLon,maxLat',
         params: municipalityParam,
         querystring: reportsQuery,
-        response: { 200: z.object({ items: z.array(reportOut), total: z.number(), limit: z.number(), offset: z.number() }) },
+        response: {
+          200: z.object({
+            items: z.array(reportOut),
+            total: z.number(),
+            limit: z.number(),
+            offset: z.number(),
+          }),
+        },
       },
     },
     async (req) => req.useCase((ctx) => listReports(ctx, filterOf(req.query))),
@@ -57,7 +72,12 @@ export function publicRoutes(app: TypedApp): void {
   app.get(
     '/m/:municipality/reports/:id',
     {
-      schema: { tags, summary: 'One public report', params: municipalityParam.extend({ id: uuidSchema }), response: { 200: reportOut } },
+      schema: {
+        tags,
+        summary: 'One public report',
+        params: municipalityParam.extend({ id: uuidSchema }),
+        response: { 200: reportOut },
+      },
     },
     async (req) =>
       req.useCase(async (ctx) => {

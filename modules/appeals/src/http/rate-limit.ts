@@ -21,14 +21,18 @@ export function anonymousIntakeLimiter(clock: Clock, limit: IntakeRateLimit) {
   return async (req: Request): Promise<void> => {
     if (req.actor.kind !== 'anonymous') return;
     const now = clock.now().getTime();
-    if (windows.size > 50_000) for (const [ip, w] of windows) if (now - w.start >= limit.windowMs) windows.delete(ip);
+    if (windows.size > 50_000)
+      for (const [ip, w] of windows) if (now - w.start >= limit.windowMs) windows.delete(ip);
     const w = windows.get(req.ip);
     if (!w || now - w.start >= limit.windowMs) {
       windows.set(req.ip, { start: now, count: 1 });
       return;
     }
     if (w.count >= limit.max)
-      throw tooManyRequests('Too many appeals from this address: sign in, or try again later', Math.ceil((w.start + limit.windowMs - now) / 1000));
+      throw tooManyRequests(
+        'Too many appeals from this address: sign in, or try again later',
+        Math.ceil((w.start + limit.windowMs - now) / 1000),
+      );
     w.count++;
   };
 }

@@ -23,14 +23,25 @@ describe('registration and 59-FZ handling', () => {
   afterAll(async () => p.close());
 
   const post = (session: TestSession, id: string, action: string, payload: object, slug = 'zarechny') =>
-    p.app.inject({ method: 'POST', url: `/api/m/${slug}/appeals/${id}/${action}`, headers: session.headers, payload });
+    p.app.inject({
+      method: 'POST',
+      url: `/api/m/${slug}/appeals/${id}/${action}`,
+      headers: session.headers,
+      payload,
+    });
   const detail = async (id: string) =>
     (await p.app.inject({ url: `/api/m/zarechny/appeals/${id}`, headers: registrar.headers })).json<{
-      appeal: Record<string, unknown> & { questions: { repetition: string; repeatedOf: string | null; themeCode: string | null }[] };
+      appeal: Record<string, unknown> & {
+        questions: { repetition: string; repeatedOf: string | null; themeCode: string | null }[];
+      };
       history: { type: string; data: Record<string, unknown> }[];
     }>();
   const audits = async (id: string) =>
-    (await p.db.query<{ action: string }>('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq', [id])).map((r) => r.action);
+    (
+      await p.db.query<{ action: string }>('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq', [
+        id,
+      ])
+    ).map((r) => r.action);
 
   it('registers: journal number, answer deadline 30 days from registration (Art. 12 p.1) with its rule, redirect deadline', async () => {
     const id = await fileAppeal(p, 'zarechny', resident.headers);
@@ -46,11 +57,22 @@ describe('registration and 59-FZ handling', () => {
       deadlineRule: { code: 'fz59.answer', version: 1 },
     });
     expect(a.answerDue).toBe('2026-03-04');
-    expect(a.questions).toEqual([expect.objectContaining({ n: 1, themeCode: 'utilities', repetition: 'primary' })]);
+    expect(a.questions).toEqual([
+      expect.objectContaining({ n: 1, themeCode: 'utilities', repetition: 'primary' }),
+    ]);
     const d = await detail(id);
     expect(d.history.map((h) => h.type)).toEqual(['received', 'registered', 'appeal_registered']);
-    expect(d.history[2]!.data).toMatchObject({ rule: 'fz59.answer', source: '59-ФЗ, ст. 12, ч. 1', late: false });
-    expect(await audits(id)).toEqual(['document.created', 'appeal.submitted', 'document.registered', 'appeal.registered']);
+    expect(d.history[2]!.data).toMatchObject({
+      rule: 'fz59.answer',
+      source: '59-ФЗ, ст. 12, ч. 1',
+      late: false,
+    });
+    expect(await audits(id)).toEqual([
+      'document.created',
+      'appeal.submitted',
+      'document.registered',
+      'appeal.registered',
+    ]);
     const again = await post(registrar, id, 'register', {});
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'already_registered']);
   });
@@ -69,7 +91,9 @@ describe('registration and 59-FZ handling', () => {
     const first = await fileAppeal(p, 'zarechny', resident.headers);
     await post(registrar, first, 'register', {});
     // The earlier appeal was answered (the documents workflow reports the dispatch through the hook).
-    await p.db.query(`UPDATE appeals SET stage = 'answered', status = 'answered' WHERE document_id = $1`, [first]);
+    await p.db.query(`UPDATE appeals SET stage = 'answered', status = 'answered' WHERE document_id = $1`, [
+      first,
+    ]);
     clock.advance(1000);
     const second = await fileAppeal(p, 'zarechny', resident.headers);
     const res = await post(registrar, second, 'register', {
@@ -79,17 +103,27 @@ describe('registration and 59-FZ handling', () => {
       ],
     });
     expect(res.json().questions).toEqual([
-      { n: 1, text: 'Снова о перерасчёте за отопление', themeCode: 'utilities', repetition: 'repeated', repeatedOf: first },
+      {
+        n: 1,
+        text: 'Снова о перерасчёте за отопление',
+        themeCode: 'utilities',
+        repetition: 'repeated',
+        repeatedOf: first,
+      },
       { n: 2, text: 'И о вывозе мусора', themeCode: 'waste', repetition: 'primary', repeatedOf: null },
     ]);
-    const bad = await post(registrar, await fileAppeal(p, 'zarechny', resident.headers), 'register', { questions: [{ text: 'x', theme: 'nope' }] });
+    const bad = await post(registrar, await fileAppeal(p, 'zarechny', resident.headers), 'register', {
+      questions: [{ text: 'x', theme: 'nope' }],
+    });
     expect(bad.json().error.code).toBe('unknown_theme');
   });
 
   it('marks a registration after the 3-day period as late in the history', async () => {
     const id = await fileAppeal(p, 'zarechny', resident.headers);
     // As if it had been received ten days ago.
-    await p.db.query(`UPDATE appeals SET registration_due = registration_due - 10 WHERE document_id = $1`, [id]);
+    await p.db.query(`UPDATE appeals SET registration_due = registration_due - 10 WHERE document_id = $1`, [
+      id,
+    ]);
     await post(registrar, id, 'register', {});
     const d = await detail(id);
     expect(d.history.find((h) => h.type === 'appeal_registered')!.data.late).toBe(true);
@@ -113,18 +147,33 @@ describe('registration and 59-FZ handling', () => {
     expect(doc!.status).toBe('closed');
     const known = await fileAppeal(p, 'zarechny', resident.headers);
     await post(registrar, known, 'register', {});
-    expect((await post(head, known, 'special-handling', { code: 'anonymous' })).json().error.code).toBe('applicant_identified');
+    expect((await post(head, known, 'special-handling', { code: 'anonymous' })).json().error.code).toBe(
+      'applicant_identified',
+    );
   });
 
   it('Art. 11 p.1: an anonymous report of a crime is forwarded to law enforcement (at registration)', async () => {
-    const res = await postAppeal(p, 'zarechny', appealBody({}, { email: '', text: 'Сосед торгует наркотиками в подъезде' }), {}, '192.0.2.11');
+    const res = await postAppeal(
+      p,
+      'zarechny',
+      appealBody({}, { email: '', text: 'Сосед торгует наркотиками в подъезде' }),
+      {},
+      '192.0.2.11',
+    );
     const id = res.json().appeal.id;
     const noBody = await post(registrar, id, 'register', { specialHandling: { code: 'crime_forwarded' } });
     expect(noBody.json().error.code).toBe('forwarded_to_required');
     // The refusal rolled the registration back as a whole.
     expect((await detail(id)).appeal.regNumber).toBeNull();
-    const ok = await post(registrar, id, 'register', { specialHandling: { code: 'crime_forwarded', forwardedTo: 'ОМВД по г. Заречный' } });
-    expect(ok.json()).toMatchObject({ status: 'redirected', stage: 'redirected', crimeForwardedTo: 'ОМВД по г. Заречный', redirectedTo: 'ОМВД по г. Заречный' });
+    const ok = await post(registrar, id, 'register', {
+      specialHandling: { code: 'crime_forwarded', forwardedTo: 'ОМВД по г. Заречный' },
+    });
+    expect(ok.json()).toMatchObject({
+      status: 'redirected',
+      stage: 'redirected',
+      crimeForwardedTo: 'ОМВД по г. Заречный',
+      redirectedTo: 'ОМВД по г. Заречный',
+    });
   });
 
   it('Art. 11 p.4, 4.1: unreadable text or undeterminable essence — a notice within 7 days of registration', async () => {
@@ -140,8 +189,13 @@ describe('registration and 59-FZ handling', () => {
         closedAt: null,
       });
       const d = await detail(id);
-      expect(d.history.find((h) => h.type === 'notice_required')!.data).toMatchObject({ purpose: 'notice_unreadable', notifiedBy: ['cabinet', 'email'] });
-      expect((await post(head, id, 'special-handling', { code: 'abusive' })).json().error.code).toBe('already_handled');
+      expect(d.history.find((h) => h.type === 'notice_required')!.data).toMatchObject({
+        purpose: 'notice_unreadable',
+        notifiedBy: ['cabinet', 'email'],
+      });
+      expect((await post(head, id, 'special-handling', { code: 'abusive' })).json().error.code).toBe(
+        'already_handled',
+      );
     }
   });
 
@@ -150,30 +204,61 @@ describe('registration and 59-FZ handling', () => {
       const id = await fileAppeal(p, 'zarechny', resident.headers);
       const reg = (await post(registrar, id, 'register', {})).json();
       const res = await post(head, id, 'special-handling', { code });
-      expect(res.json()).toMatchObject({ stage: 'no_answer', noticeDue: reg.answerDue, answerDue: reg.answerDue });
-      expect(res.json().specialHandling.source).toBe(code === 'abusive' ? '59-ФЗ, ст. 11, ч. 3' : '59-ФЗ, ст. 11, ч. 5');
+      expect(res.json()).toMatchObject({
+        stage: 'no_answer',
+        noticeDue: reg.answerDue,
+        answerDue: reg.answerDue,
+      });
+      expect(res.json().specialHandling.source).toBe(
+        code === 'abusive' ? '59-ФЗ, ст. 11, ч. 3' : '59-ФЗ, ст. 11, ч. 5',
+      );
     }
-    const report = await fileAppeal(p, 'zarechny', resident.headers, { service: 'urban-reports', category: 'roads', fields: { location: { lat: 56.8, lon: 61.3 }, text: 'Яма' } });
+    const report = await fileAppeal(p, 'zarechny', resident.headers, {
+      service: 'urban-reports',
+      category: 'roads',
+      fields: { location: { lat: 56.8, lon: 61.3 }, text: 'Яма' },
+    });
     await post(registrar, report, 'register', {});
-    expect((await post(head, report, 'special-handling', { code: 'abusive' })).json().error.code).toBe('not_law59');
+    expect((await post(head, report, 'special-handling', { code: 'abusive' })).json().error.code).toBe(
+      'not_law59',
+    );
     const unregistered = await fileAppeal(p, 'zarechny', resident.headers);
-    expect((await post(head, unregistered, 'special-handling', { code: 'abusive' })).json().error.code).toBe('not_registered');
+    expect((await post(head, unregistered, 'special-handling', { code: 'abusive' })).json().error.code).toBe(
+      'not_registered',
+    );
     // The registrar may not decide later on the merits (that is the head's).
-    expect((await post(registrar, unregistered, 'special-handling', { code: 'abusive' })).statusCode).toBe(403);
+    expect((await post(registrar, unregistered, 'special-handling', { code: 'abusive' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('Art. 8 p.3: redirects to the competent body with a notice to the applicant, marked late after 7 days', async () => {
     const id = await fileAppeal(p, 'zarechny', resident.headers);
-    expect((await post(registrar, id, 'redirect', { to: 'Министерство' })).json().error.code).toBe('not_registered');
+    expect((await post(registrar, id, 'redirect', { to: 'Министерство' })).json().error.code).toBe(
+      'not_registered',
+    );
     await post(registrar, id, 'register', {});
     const res = await post(registrar, id, 'redirect', { to: 'Министерство строительства края' });
-    expect(res.json()).toMatchObject({ status: 'redirected', stage: 'redirected', redirectedTo: 'Министерство строительства края' });
+    expect(res.json()).toMatchObject({
+      status: 'redirected',
+      stage: 'redirected',
+      redirectedTo: 'Министерство строительства края',
+    });
     const d = await detail(id);
-    expect(d.history.find((h) => h.type === 'redirected')!.data).toMatchObject({ late: false, source: '59-ФЗ, ст. 8, ч. 3' });
-    expect(d.history.find((h) => h.type === 'notice_required')!.data).toMatchObject({ purpose: 'notice_redirect' });
-    const mail = await p.db.query<{ subject: string }>(`SELECT subject FROM mail_outbox WHERE to_address = 'resident@demo.zemstvo.ru' AND subject LIKE '%переадресовано%'`);
+    expect(d.history.find((h) => h.type === 'redirected')!.data).toMatchObject({
+      late: false,
+      source: '59-ФЗ, ст. 8, ч. 3',
+    });
+    expect(d.history.find((h) => h.type === 'notice_required')!.data).toMatchObject({
+      purpose: 'notice_redirect',
+    });
+    const mail = await p.db.query<{ subject: string }>(
+      `SELECT subject FROM mail_outbox WHERE to_address = 'resident@demo.zemstvo.ru' AND subject LIKE '%переадресовано%'`,
+    );
     expect(mail.length).toBeGreaterThan(0);
-    expect((await post(registrar, id, 'redirect', { to: 'Ещё куда-то' })).json().error.code).toBe('appeal_closed');
+    expect((await post(registrar, id, 'redirect', { to: 'Ещё куда-то' })).json().error.code).toBe(
+      'appeal_closed',
+    );
 
     const late = await fileAppeal(p, 'zarechny', resident.headers);
     await post(registrar, late, 'register', {});
@@ -186,20 +271,35 @@ describe('registration and 59-FZ handling', () => {
   it('Art. 12 p.2: the head extends the answer deadline once, by at most 30 days, notifying the applicant', async () => {
     const id = await fileAppeal(p, 'zarechny', resident.headers);
     const reg = (await post(registrar, id, 'register', {})).json();
-    expect((await post(registrar, id, 'extend', { days: 10, reason: 'Запрос в министерство' })).statusCode).toBe(403);
+    expect(
+      (await post(registrar, id, 'extend', { days: 10, reason: 'Запрос в министерство' })).statusCode,
+    ).toBe(403);
     const tooLong = await post(head, id, 'extend', { days: 31, reason: 'Слишком долго' });
     expect([tooLong.statusCode, tooLong.json().error.code]).toEqual([400, 'extension_too_long']);
     const ok = await post(head, id, 'extend', { days: 30, reason: 'Запрос в министерство' });
     expect(ok.statusCode).toBe(200);
     const expected = new Date(Date.parse(`${reg.answerDue}T00:00:00Z`) + 30 * DAY).toISOString().slice(0, 10);
-    expect(ok.json()).toMatchObject({ extensions: 1, extensionReason: 'Запрос в министерство', answerDue: cal.onOrBefore(expected) });
+    expect(ok.json()).toMatchObject({
+      extensions: 1,
+      extensionReason: 'Запрос в министерство',
+      answerDue: cal.onOrBefore(expected),
+    });
     const twice = await post(head, id, 'extend', { days: 5, reason: 'Ещё' });
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'already_extended']);
     const d = await detail(id);
-    expect(d.history.find((h) => h.type === 'deadline_extended')!.data).toMatchObject({ from: reg.answerDue, days: 30, source: '59-ФЗ, ст. 12, ч. 2' });
-    expect(d.history.find((h) => h.type === 'notice_required')!.data).toMatchObject({ purpose: 'notice_extension' });
+    expect(d.history.find((h) => h.type === 'deadline_extended')!.data).toMatchObject({
+      from: reg.answerDue,
+      days: 30,
+      source: '59-ФЗ, ст. 12, ч. 2',
+    });
+    expect(d.history.find((h) => h.type === 'notice_required')!.data).toMatchObject({
+      purpose: 'notice_extension',
+    });
     expect(await audits(id)).toContain('appeal.deadline_extended');
-    const [doc] = await p.db.query<{ due: string }>(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM documents WHERE id = $1`, [id]);
+    const [doc] = await p.db.query<{ due: string }>(
+      `SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM documents WHERE id = $1`,
+      [id],
+    );
     expect(doc!.due).toBe(ok.json().answerDue);
   });
 });

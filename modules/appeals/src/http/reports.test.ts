@@ -17,21 +17,48 @@ describe('public map of reports (GET /api/m/:m/reports)', () => {
     resident = await p.loginAs('resident@demo.zemstvo.ru');
     registrar = await p.loginAs('registrar@zarechny.demo.zemstvo.ru');
     const register = async (id: string) =>
-      expect((await p.app.inject({ method: 'POST', url: `/api/m/zarechny/appeals/${id}/register`, headers: registrar.headers, payload: {} })).statusCode).toBe(200);
+      expect(
+        (
+          await p.app.inject({
+            method: 'POST',
+            url: `/api/m/zarechny/appeals/${id}/register`,
+            headers: registrar.headers,
+            payload: {},
+          })
+        ).statusCode,
+      ).toBe(200);
     shown = await fileAppeal(
       p,
       'zarechny',
       resident.headers,
-      reportBody({}, {
-        location: { lat: 10.5, lon: 20.5 },
-        name: 'Пётр Сидоров',
-        email: 'petr@example.org',
-        text: 'Яма у дома ул. Лесная, д. 5, кв. 12. Пишет Сидоров, звоните +7 912 345-67-89 или petr@example.org',
-      }),
+      reportBody(
+        {},
+        {
+          location: { lat: 10.5, lon: 20.5 },
+          name: 'Пётр Сидоров',
+          email: 'petr@example.org',
+          text: 'Яма у дома ул. Лесная, д. 5, кв. 12. Пишет Сидоров, звоните +7 912 345-67-89 или petr@example.org',
+        },
+      ),
     );
-    far = await fileAppeal(p, 'zarechny', resident.headers, reportBody({}, { location: { lat: 40, lon: 40 } }));
-    unregistered = await fileAppeal(p, 'zarechny', resident.headers, reportBody({}, { location: { lat: 10.6, lon: 20.6 } }));
-    hidden = await fileAppeal(p, 'zarechny', resident.headers, reportBody({ isPublic: false }, { location: { lat: 10.7, lon: 20.7 } }));
+    far = await fileAppeal(
+      p,
+      'zarechny',
+      resident.headers,
+      reportBody({}, { location: { lat: 40, lon: 40 } }),
+    );
+    unregistered = await fileAppeal(
+      p,
+      'zarechny',
+      resident.headers,
+      reportBody({}, { location: { lat: 10.6, lon: 20.6 } }),
+    );
+    hidden = await fileAppeal(
+      p,
+      'zarechny',
+      resident.headers,
+      reportBody({ isPublic: false }, { location: { lat: 10.7, lon: 20.7 } }),
+    );
     appeal = await fileAppeal(p, 'zarechny', resident.headers, appealBody());
     for (const id of [shown, far, hidden, appeal]) await register(id);
   });
@@ -46,7 +73,12 @@ describe('public map of reports (GET /api/m/:m/reports)', () => {
     expect(body.items.map((x: { id: string }) => x.id)).toEqual([shown]);
     expect(body.total).toBe(1);
     const item = body.items[0];
-    expect(item).toMatchObject({ status: 'registered', category: { code: 'roads' }, location: { lat: 10.5, lon: 20.5 }, service: 'urban-reports' });
+    expect(item).toMatchObject({
+      status: 'registered',
+      category: { code: 'roads' },
+      location: { lat: 10.5, lon: 20.5 },
+      service: 'urban-reports',
+    });
     expect(item.text).toBe('Яма у дома ул. Лесная, д. ***, кв. ***. Пишет ***, звоните *** или ***');
     expect(JSON.stringify(body)).not.toMatch(/Сидоров|petr@|345-67|resident@|Жителева/);
   });
@@ -79,7 +111,11 @@ describe('public map of reports (GET /api/m/:m/reports)', () => {
     const fc = res.json();
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features).toEqual([
-      expect.objectContaining({ type: 'Feature', id: shown, geometry: { type: 'Point', coordinates: [20.5, 10.5] } }),
+      expect.objectContaining({
+        type: 'Feature',
+        id: shown,
+        geometry: { type: 'Point', coordinates: [20.5, 10.5] },
+      }),
     ]);
     expect(fc.features[0].properties.text).not.toContain('Сидоров');
   });

@@ -18,7 +18,14 @@ export function residentRoutes(app: TypedApp): void {
         tags,
         summary: 'My appeals in every municipality: statuses, numbers, deadlines, dispatched answers',
         querystring: pageQuery,
-        response: { 200: z.object({ items: z.array(residentAppealOut), total: z.number(), limit: z.number(), offset: z.number() }) },
+        response: {
+          200: z.object({
+            items: z.array(residentAppealOut),
+            total: z.number(),
+            limit: z.number(),
+            offset: z.number(),
+          }),
+        },
       },
     },
     async (req) => req.useCase((ctx) => listMyAppeals(ctx, req.query)),
@@ -26,7 +33,15 @@ export function residentRoutes(app: TypedApp): void {
 
   app.get(
     '/me/appeals/:municipality/:id',
-    { onRequest: signedIn, schema: { tags, summary: 'One of my appeals', params: residentParams, response: { 200: residentAppealOut } } },
+    {
+      onRequest: signedIn,
+      schema: {
+        tags,
+        summary: 'One of my appeals',
+        params: residentParams,
+        response: { 200: residentAppealOut },
+      },
+    },
     async (req) => req.useCase((ctx) => getMyAppeal(ctx, req.params.id)),
   );
 
@@ -34,7 +49,13 @@ export function residentRoutes(app: TypedApp): void {
     '/me/appeals/:municipality/:id/rating',
     {
       onRequest: signedIn,
-      schema: { tags, summary: 'Rate the answer to my appeal (1–5)', params: residentParams, body: ratingIn, response: { 200: residentAppealOut } },
+      schema: {
+        tags,
+        summary: 'Rate the answer to my appeal (1–5)',
+        params: residentParams,
+        body: ratingIn,
+        response: { 200: residentAppealOut },
+      },
     },
     async (req) =>
       req.useCase(async (ctx) => {

@@ -26,14 +26,23 @@ const tags = ['appeals'];
 /** The staff side: inbox boxes, the case, registration, Art. 11 handling, redirect, extension, statuses. */
 export function staffRoutes(app: TypedApp): void {
   for (const [url, summary] of [
-    ['/m/:municipality/inbox', 'Staff inbox: a box (to register, to decide, to execute, to approve, to sign, overdue, all) with filters, search and paging'],
+    [
+      '/m/:municipality/inbox',
+      'Staff inbox: a box (to register, to decide, to execute, to approve, to sign, overdue, all) with filters, search and paging',
+    ],
     ['/m/:municipality/appeals', 'Appeals of the municipality (the inbox; box «all» by default)'],
   ] as const)
     app.get(
       url,
       {
         preHandler: requirePermission('document.view'),
-        schema: { tags, summary, params: municipalityParam, querystring: inboxQuery, response: { 200: inboxOut } },
+        schema: {
+          tags,
+          summary,
+          params: municipalityParam,
+          querystring: inboxQuery,
+          response: { 200: inboxOut },
+        },
       },
       async (req) =>
         req.useCase((ctx) => {
@@ -46,7 +55,12 @@ export function staffRoutes(app: TypedApp): void {
     '/m/:municipality/appeals/:id',
     {
       preHandler: requirePermission('document.view'),
-      schema: { tags, summary: 'An appeal with its questions, deadlines, history and documents', params: idParams, response: { 200: appealDetailOut } },
+      schema: {
+        tags,
+        summary: 'An appeal with its questions, deadlines, history and documents',
+        params: idParams,
+        response: { 200: appealDetailOut },
+      },
     },
     async (req) =>
       req.useCase(async (ctx) => {
@@ -57,7 +71,14 @@ export function staffRoutes(app: TypedApp): void {
         return {
           appeal,
           history: events.map((e) => ({ at: e.at, actor: e.actorLabel, type: e.type, data: e.data })),
-          documents: children.map((d) => ({ id: d.id, kind: d.kind, direction: d.direction, status: d.status, regNumber: d.regNumber, title: d.title })),
+          documents: children.map((d) => ({
+            id: d.id,
+            kind: d.kind,
+            direction: d.direction,
+            status: d.status,
+            regNumber: d.regNumber,
+            title: d.title,
+          })),
         };
       }),
   );
@@ -68,7 +89,8 @@ export function staffRoutes(app: TypedApp): void {
       preHandler: requirePermission('document.register'),
       schema: {
         tags,
-        summary: 'Register an appeal (59-FZ Art. 8 p.2): number, answer deadline (Art. 12 p.1), questions, Art. 11 handling',
+        summary:
+          'Register an appeal (59-FZ Art. 8 p.2): number, answer deadline (Art. 12 p.1), questions, Art. 11 handling',
         params: idParams,
         body: registerIn,
         response: { 200: appealOut },
@@ -83,7 +105,8 @@ export function staffRoutes(app: TypedApp): void {
       preHandler: requirePermission('document.resolve'),
       schema: {
         tags,
-        summary: 'Apply a ground of 59-FZ Art. 11 (no answer on the merits): anonymous, crime forwarded, unreadable, abusive, repeated…',
+        summary:
+          'Apply a ground of 59-FZ Art. 11 (no answer on the merits): anonymous, crime forwarded, unreadable, abusive, repeated…',
         params: idParams,
         body: specialHandlingIn,
         response: { 200: appealOut },
@@ -98,7 +121,8 @@ export function staffRoutes(app: TypedApp): void {
       preHandler: requirePermission('document.register'),
       schema: {
         tags,
-        summary: 'Redirect to the competent body within 7 days of registration, notifying the applicant (59-FZ Art. 8 p.3)',
+        summary:
+          'Redirect to the competent body within 7 days of registration, notifying the applicant (59-FZ Art. 8 p.3)',
         params: idParams,
         body: redirectIn,
         response: { 200: appealOut },
@@ -113,7 +137,8 @@ export function staffRoutes(app: TypedApp): void {
       preHandler: requirePermission('document.resolve'),
       schema: {
         tags,
-        summary: 'Extend the answer deadline once by at most 30 days, notifying the applicant (59-FZ Art. 12 p.2)',
+        summary:
+          'Extend the answer deadline once by at most 30 days, notifying the applicant (59-FZ Art. 12 p.2)',
         params: idParams,
         body: extendIn,
         response: { 200: appealOut },
@@ -128,7 +153,8 @@ export function staffRoutes(app: TypedApp): void {
       preHandler: requirePermission('appeal.status'),
       schema: {
         tags,
-        summary: 'Set a public status by hand (investigating, in progress, planned, fixed, unable to fix, not our responsibility, duplicate, closed)',
+        summary:
+          'Set a public status by hand (investigating, in progress, planned, fixed, unable to fix, not our responsibility, duplicate, closed)',
         params: idParams,
         body: statusIn,
         response: { 200: appealOut },

@@ -18,15 +18,23 @@ export const calendarRepo = {
   async list(sql: Sql, year?: number): Promise<CalendarOverrideRow[]> {
     return year === undefined
       ? sql.query(`SELECT ${COLS} FROM calendar_overrides ORDER BY date`)
-      : sql.query(`SELECT ${COLS} FROM calendar_overrides WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1) ORDER BY date`, [
-          year,
-        ]);
+      : sql.query(
+          `SELECT ${COLS} FROM calendar_overrides WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1) ORDER BY date`,
+          [year],
+        );
   },
   async get(sql: Sql, date: string): Promise<CalendarOverrideRow | undefined> {
-    const rows = await sql.query<CalendarOverrideRow>(`SELECT ${COLS} FROM calendar_overrides WHERE date = $1`, [date]);
+    const rows = await sql.query<CalendarOverrideRow>(
+      `SELECT ${COLS} FROM calendar_overrides WHERE date = $1`,
+      [date],
+    );
     return rows[0];
   },
-  async upsert(sql: Sql, o: { date: string; kind: 'off' | 'working'; note: string; updatedBy: string | null }, now: Date): Promise<void> {
+  async upsert(
+    sql: Sql,
+    o: { date: string; kind: 'off' | 'working'; note: string; updatedBy: string | null },
+    now: Date,
+  ): Promise<void> {
     await sql.query(
       `INSERT INTO calendar_overrides (date, kind, note, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by,
@@ -47,7 +55,9 @@ export const calendarRepo = {
  * operator's overrides, read in the caller's transaction (a change applies to the next computation).
  */
 export async function loadWorkingCalendar(sql: Sql): Promise<WorkingCalendar> {
-  const overrides = await sql.query<CalendarOverride>(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_overrides`);
+  const overrides = await sql.query<CalendarOverride>(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_overrides`,
+  );
   return new WorkingCalendar(russianProductionCalendar, overrides);
 }
 

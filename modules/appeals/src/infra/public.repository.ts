@@ -75,17 +75,30 @@ const RESIDENT_FROM = `FROM appeals a
 /** What residents and the public read: their own appeals, and the public map of reports. */
 export const publicRepo = {
   /** The resident's own appeals in every municipality, newest first. */
-  async residentAppeals(sql: Sql, userId: string, limit: number, offset: number): Promise<{ items: ResidentAppealRow[]; total: number }> {
+  async residentAppeals(
+    sql: Sql,
+    userId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: ResidentAppealRow[]; total: number }> {
     const items = await sql.query<ResidentAppealRow>(
       `SELECT ${RESIDENT_COLS} ${RESIDENT_FROM} WHERE a.applicant_user_id = $1
        ORDER BY a.received_at DESC, a.document_id DESC LIMIT $2 OFFSET $3`,
       [userId, limit, offset],
     );
-    const [count] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals WHERE applicant_user_id = $1', [userId]);
+    const [count] = await sql.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM appeals WHERE applicant_user_id = $1',
+      [userId],
+    );
     return { items, total: count?.n ?? 0 };
   },
 
-  async residentAppeal(sql: Sql, userId: string, municipalityId: string, id: string): Promise<ResidentAppealRow | undefined> {
+  async residentAppeal(
+    sql: Sql,
+    userId: string,
+    municipalityId: string,
+    id: string,
+  ): Promise<ResidentAppealRow | undefined> {
     const rows = await sql.query<ResidentAppealRow>(
       `SELECT ${RESIDENT_COLS} ${RESIDENT_FROM} WHERE a.applicant_user_id = $1 AND a.municipality_id = $2 AND a.document_id = $3`,
       [userId, municipalityId, id],
@@ -97,7 +110,11 @@ export const publicRepo = {
    * Reports shown on the public map: public, of a public package, registered (the registrar has
    * seen them), without an Art. 11 ground (no abusive text on the map).
    */
-  async reports(sql: Sql, municipalityId: string, f: ReportFilter): Promise<{ items: ReportRow[]; total: number }> {
+  async reports(
+    sql: Sql,
+    municipalityId: string,
+    f: ReportFilter,
+  ): Promise<{ items: ReportRow[]; total: number }> {
     const params: unknown[] = [municipalityId, [...f.instanceIds]];
     const conds = [
       'a.municipality_id = $1',
@@ -131,7 +148,10 @@ export const publicRepo = {
        WHERE ${whereSql} ORDER BY a.received_at DESC, a.document_id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, f.limit, f.offset],
     );
-    const [count] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM appeals a WHERE ${whereSql}`, params);
+    const [count] = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM appeals a WHERE ${whereSql}`,
+      params,
+    );
     return { items, total: count?.n ?? 0 };
   },
 };

@@ -42,11 +42,22 @@ export function postAppeal(
   headers: Record<string, string> = {},
   remoteAddress = '203.0.113.7',
 ): Promise<LightMyRequestResponse> {
-  return p.app.inject({ method: 'POST', url: `/api/m/${slug}/appeals`, payload: body, headers, remoteAddress });
+  return p.app.inject({
+    method: 'POST',
+    url: `/api/m/${slug}/appeals`,
+    payload: body,
+    headers,
+    remoteAddress,
+  });
 }
 
 /** Files an appeal and returns its id (throws on refusal). */
-export async function fileAppeal(p: PlatformLike, slug: string, headers: Record<string, string>, body: unknown = appealBody()): Promise<string> {
+export async function fileAppeal(
+  p: PlatformLike,
+  slug: string,
+  headers: Record<string, string>,
+  body: unknown = appealBody(),
+): Promise<string> {
   const res = await postAppeal(p, slug, body, headers);
   if (res.statusCode !== 201) throw new Error(`filing failed: ${res.statusCode} ${res.body}`);
   return res.json<{ appeal: { id: string } }>().appeal.id;

@@ -46,6 +46,11 @@ export async function installService(
     ctx.clock.now(),
   );
   for (const hook of hooks) await hook(ctx, pkg, instance);
-  await writeAudit(ctx, { action: 'service.installed', entity: 'service_instance', entityId: instance.id, after: instance });
+  await writeAudit(ctx, {
+    action: 'service.installed',
+    entity: 'service_instance',
+    entityId: instance.id,
+    after: instance,
+  });
   return instance;
 }

@@ -29,7 +29,13 @@ export function catalogRoutes(registry: ServiceRegistry, hooks: readonly Install
   return async (app: TypedApp, _services: Services): Promise<void> => {
     app.get(
       '/services',
-      { schema: { tags, summary: 'Applied-service packages available in this installation', response: { 200: z.object({ items: z.array(packageOut) }) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Applied-service packages available in this installation',
+          response: { 200: z.object({ items: z.array(packageOut) }) },
+        },
+      },
       async () => ({
         items: registry.all().map(({ manifest: m }) => ({
           slug: m.slug,
@@ -57,7 +63,11 @@ export function catalogRoutes(registry: ServiceRegistry, hooks: readonly Install
         return {
           items: rows
             .filter((r) => r.enabled || req.abilities.can('service.manage'))
-            .map((r) => ({ ...r, name: { ru: r.nameRu, en: r.nameEn }, settings: req.abilities.can('service.manage') ? r.settings : {} })),
+            .map((r) => ({
+              ...r,
+              name: { ru: r.nameRu, en: r.nameEn },
+              settings: req.abilities.can('service.manage') ? r.settings : {},
+            })),
         };
       },
     );
@@ -72,9 +82,16 @@ export function catalogRoutes(registry: ServiceRegistry, hooks: readonly Install
           params: municipalityParam,
           body: z.object({
             packageSlug: z.string().max(64),
-            slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional(),
-            name: z.object({ ru: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).optional(),
-            settings: z.record(z.string().max(64), z.union([z.boolean(), z.number(), z.string().max(2000)])).optional(),
+            slug: z
+              .string()
+              .regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
+              .optional(),
+            name: z
+              .object({ ru: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) })
+              .optional(),
+            settings: z
+              .record(z.string().max(64), z.union([z.boolean(), z.number(), z.string().max(2000)]))
+              .optional(),
           }),
           response: { 201: instanceOut },
         },
@@ -95,8 +112,11 @@ export function catalogRoutes(registry: ServiceRegistry, hooks: readonly Install
         },
       },
       async (req) => {
-        const i = await req.useCase((ctx) => instancesRepo.bySlug(ctx.tx, ctx.tenant!.municipalityId, req.params.slug));
-        if (!i || (!i.enabled && !req.abilities.can('service.manage'))) throw notFound('Service', 'service_not_found');
+        const i = await req.useCase((ctx) =>
+          instancesRepo.bySlug(ctx.tx, ctx.tenant!.municipalityId, req.params.slug),
+        );
+        if (!i || (!i.enabled && !req.abilities.can('service.manage')))
+          throw notFound('Service', 'service_not_found');
         const m = registry.get(i.packageSlug)!.manifest;
         return {
           id: i.id,

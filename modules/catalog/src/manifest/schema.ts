@@ -10,7 +10,9 @@ import { z } from 'zod';
 export const MANIFEST_FORMAT = 1;
 
 export const text = z.object({ ru: z.string().min(1).max(500), en: z.string().min(1).max(500) }).strict();
-const code = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'codes are lowercase latin letters, digits, underscores');
+const code = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'codes are lowercase latin letters, digits, underscores');
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'version is MAJOR.MINOR.PATCH');
 
 export const themeSchema = z.object({ code, title: text }).strict();
@@ -22,14 +24,31 @@ export const categorySchema = z
     description: text.optional(),
     themes: z.array(themeSchema).default([]),
     /** Open311 service attributes: group and keywords; the service_code is `<instance>.<category>`. */
-    open311: z.object({ group: z.string().max(100).optional(), keywords: z.array(z.string().max(50)).max(20).default([]) }).strict().optional(),
+    open311: z
+      .object({
+        group: z.string().max(100).optional(),
+        keywords: z.array(z.string().max(50)).max(20).default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export const formFieldSchema = z
   .object({
     key: code,
-    type: z.enum(['text', 'textarea', 'email', 'phone', 'select', 'checkbox', 'location', 'address', 'files', 'date']),
+    type: z.enum([
+      'text',
+      'textarea',
+      'email',
+      'phone',
+      'select',
+      'checkbox',
+      'location',
+      'address',
+      'files',
+      'date',
+    ]),
     label: text,
     hint: text.optional(),
     required: z.boolean().default(false),
@@ -70,9 +89,22 @@ export const templateSchema = z
     code,
     title: text,
     /** What the rendered document is: the answer on the merits, a notice (extension, redirect…), … */
-    purpose: z.enum(['answer', 'notice_extension', 'notice_redirect', 'notice_no_answer', 'notice_unreadable', 'notice_abuse', 'other']),
+    purpose: z.enum([
+      'answer',
+      'notice_extension',
+      'notice_redirect',
+      'notice_no_answer',
+      'notice_unreadable',
+      'notice_abuse',
+      'other',
+    ]),
     /** Path of the DOCX file inside the package folder, per language. */
-    file: z.object({ ru: z.string().regex(/^templates\/[\w.-]+\.docx$/), en: z.string().regex(/^templates\/[\w.-]+\.docx$/) }).strict(),
+    file: z
+      .object({
+        ru: z.string().regex(/^templates\/[\w.-]+\.docx$/),
+        en: z.string().regex(/^templates\/[\w.-]+\.docx$/),
+      })
+      .strict(),
   })
   .strict();
 
@@ -100,7 +132,9 @@ export const manifestSchema = z
         answer: deadlineRuleSchema,
         redirect: deadlineRuleSchema.optional(),
         unreadableNotice: deadlineRuleSchema.optional(),
-        extension: z.object({ maxDays: z.number().int().min(1).max(365), maxTimes: z.number().int().min(0).max(10) }).strict(),
+        extension: z
+          .object({ maxDays: z.number().int().min(1).max(365), maxTimes: z.number().int().min(0).max(10) })
+          .strict(),
         /** Remind executors this many working days before the due date; escalate to the head when overdue. */
         remindWorkingDaysBefore: z.number().int().min(0).max(30).default(3),
       })
@@ -138,14 +172,20 @@ export const manifestSchema = z
   .superRefine((m, ctx) => {
     const cats = new Set<string>();
     for (const c of m.categories) {
-      if (cats.has(c.code)) ctx.addIssue({ code: 'custom', message: `category ${c.code} declared twice`, path: ['categories'] });
+      if (cats.has(c.code))
+        ctx.addIssue({ code: 'custom', message: `category ${c.code} declared twice`, path: ['categories'] });
       cats.add(c.code);
     }
     for (const [i, r] of m.routing.entries())
       if (r.when.category && !cats.has(r.when.category))
-        ctx.addIssue({ code: 'custom', message: `routing rule ${i} names unknown category ${r.when.category}`, path: ['routing', i] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `routing rule ${i} names unknown category ${r.when.category}`,
+          path: ['routing', i],
+        });
     const templates = new Set(m.templates.map((t) => t.code));
-    if (templates.size !== m.templates.length) ctx.addIssue({ code: 'custom', message: 'template codes must be unique', path: ['templates'] });
+    if (templates.size !== m.templates.length)
+      ctx.addIssue({ code: 'custom', message: 'template codes must be unique', path: ['templates'] });
   });
 
 export type ServiceManifest = z.infer<typeof manifestSchema>;

@@ -2,8 +2,17 @@ import { actorLabel, actorUserId, type Ctx } from '@zemstvo/kernel';
 import { documentsRepo, type NewDocumentEvent } from '../infra/documents.repository.ts';
 
 /** Appends a step to a document's history, in the caller's transaction. */
-export async function recordEvent(ctx: Ctx, documentId: string, type: string, data: object = {}): Promise<void> {
-  await documentsRepo.addEvent(ctx.tx, ctx.tenant!.municipalityId, { documentId, at: ctx.clock.now(), ...eventBy(ctx, type, data) });
+export async function recordEvent(
+  ctx: Ctx,
+  documentId: string,
+  type: string,
+  data: object = {},
+): Promise<void> {
+  await documentsRepo.addEvent(ctx.tx, ctx.tenant!.municipalityId, {
+    documentId,
+    at: ctx.clock.now(),
+    ...eventBy(ctx, type, data),
+  });
 }
 
 /** A history step by the caller of `ctx` (who, as the history shows them). */

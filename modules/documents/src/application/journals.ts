@@ -22,6 +22,11 @@ export async function ensureJournal(
     numberFormat: j.numberFormat,
     resetYearly: true,
   });
-  await writeAudit(ctx, { action: 'journal.created', entity: 'journal', entityId: journal.id, after: journal });
+  await writeAudit(ctx, {
+    action: 'journal.created',
+    entity: 'journal',
+    entityId: journal.id,
+    after: journal,
+  });
   return journal;
 }

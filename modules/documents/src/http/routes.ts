@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { municipalityParam, requirePermission, uuidSchema, type Services, type TypedApp } from '@zemstvo/http';
+import {
+  municipalityParam,
+  requirePermission,
+  uuidSchema,
+  type Services,
+  type TypedApp,
+} from '@zemstvo/http';
 import { notFound } from '@zemstvo/kernel';
 import { documentsRepo, journalsRepo } from '../infra/documents.repository.ts';
 
@@ -27,8 +33,13 @@ export const documentOut = z.object({
 export async function documentRoutes(app: TypedApp, _services: Services): Promise<void> {
   app.get(
     '/m/:municipality/journals',
-    { preHandler: requirePermission('document.view'), schema: { tags, summary: 'Registration journals', params: municipalityParam } },
-    async (req) => ({ items: await req.useCase((ctx) => journalsRepo.list(ctx.tx, ctx.tenant!.municipalityId)) }),
+    {
+      preHandler: requirePermission('document.view'),
+      schema: { tags, summary: 'Registration journals', params: municipalityParam },
+    },
+    async (req) => ({
+      items: await req.useCase((ctx) => journalsRepo.list(ctx.tx, ctx.tenant!.municipalityId)),
+    }),
   );
 
   app.get(
@@ -42,7 +53,14 @@ export async function documentRoutes(app: TypedApp, _services: Services): Promis
         response: {
           200: z.object({
             document: documentOut,
-            history: z.array(z.object({ at: z.date(), actor: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) })),
+            history: z.array(
+              z.object({
+                at: z.date(),
+                actor: z.string(),
+                type: z.string(),
+                data: z.record(z.string(), z.unknown()),
+              }),
+            ),
             children: z.array(documentOut),
           }),
         },

@@ -33,7 +33,11 @@ export async function createDepartment(ctx: Ctx, input: DepartmentInput): Promis
   return dep;
 }
 
-export async function updateDepartment(ctx: Ctx, id: string, patch: Partial<DepartmentInput>): Promise<DepartmentRow> {
+export async function updateDepartment(
+  ctx: Ctx,
+  id: string,
+  patch: Partial<DepartmentInput>,
+): Promise<DepartmentRow> {
   const { municipalityId } = requireTenant(ctx);
   const before = await tenancyRepo.department(ctx.tx, municipalityId, id);
   if (!before) throw notFound('Department');

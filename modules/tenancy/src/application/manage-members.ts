@@ -32,12 +32,27 @@ export async function addMember(
   return member!;
 }
 
-export async function setMemberRoles(ctx: Ctx, userId: string, roleKeys: readonly string[]): Promise<MemberRow> {
+export async function setMemberRoles(
+  ctx: Ctx,
+  userId: string,
+  roleKeys: readonly string[],
+): Promise<MemberRow> {
   const { municipalityId } = requireTenant(ctx);
   const before = await tenancyRepo.member(ctx.tx, municipalityId, userId);
   if (!before) throw notFound('Member');
-  await tenancyRepo.setMemberRoles(ctx.tx, municipalityId, userId, await roleIds(ctx, municipalityId, roleKeys));
+  await tenancyRepo.setMemberRoles(
+    ctx.tx,
+    municipalityId,
+    userId,
+    await roleIds(ctx, municipalityId, roleKeys),
+  );
   const after = await tenancyRepo.member(ctx.tx, municipalityId, userId);
-  await writeAudit(ctx, { action: 'member.roles_changed', entity: 'member', entityId: userId, before, after });
+  await writeAudit(ctx, {
+    action: 'member.roles_changed',
+    entity: 'member',
+    entityId: userId,
+    before,
+    after,
+  });
   return after!;
 }

@@ -6,11 +6,16 @@ import { requireTenant } from './require-tenant.ts';
 
 function checkPermissions(registry: PermissionRegistry, permissions: readonly string[]): string[] {
   const unknown = registry.unknown(permissions);
-  if (unknown.length) throw badRequest('unknown_permission', `Unknown permissions: ${unknown.join(', ')}`, { unknown });
+  if (unknown.length)
+    throw badRequest('unknown_permission', `Unknown permissions: ${unknown.join(', ')}`, { unknown });
   return [...new Set(permissions)].sort();
 }
 
-export async function createRole(ctx: Ctx, registry: PermissionRegistry, input: Omit<RoleRow, 'id'>): Promise<RoleRow> {
+export async function createRole(
+  ctx: Ctx,
+  registry: PermissionRegistry,
+  input: Omit<RoleRow, 'id'>,
+): Promise<RoleRow> {
   const { municipalityId } = requireTenant(ctx);
   const permissions = checkPermissions(registry, input.permissions);
   if (await tenancyRepo.roleKeyExists(ctx.tx, municipalityId, input.key))

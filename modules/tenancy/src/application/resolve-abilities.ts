@@ -18,7 +18,15 @@ export function makeResolveAbilities(registry: PermissionRegistry) {
     else if (actor.userKind === 'regional') {
       abilities =
         actor.regionId === tenant.regionId
-          ? new Abilities(new Set(registry.all().map((p) => p.key).filter((k) => k.endsWith('.view'))), false)
+          ? new Abilities(
+              new Set(
+                registry
+                  .all()
+                  .map((p) => p.key)
+                  .filter((k) => k.endsWith('.view')),
+              ),
+              false,
+            )
           : Abilities.none;
     } else if (actor.userKind === 'staff') {
       const own = await tenancyRepo.permissionsOf(sql, tenant.municipalityId, actor.userId);
