@@ -12,7 +12,7 @@ const exclude = ['**/node_modules/**', '**/dist/**', 'e2e/**'];
  * CLI commands that read files, PGlite-only checks) would repeat its PGlite run word for word.
  */
 const TOUCHES_DATABASE =
-  /createTestPlatform|openTestDatabase|DATABASE_URL|openDatabase|TestPlatform|testPlatform/;
+  /createTestPlatform|openTestDatabase|openScratchDatabase|DATABASE_URL|openDatabase|TestPlatform|testPlatform/;
 function databaseIndependentTests(): string[] {
   return ['apps', 'packages', 'modules', 'scripts'].flatMap((root) =>
     readdirSync(root, { recursive: true, encoding: 'utf8' })
