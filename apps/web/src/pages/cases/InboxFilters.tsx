@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceCategory } from '../../api/catalog.ts';
 import type { InboxQuery } from '../../api/inbox.ts';
 import { localized } from '../../i18n/localized.ts';
+import { FilterActions, PeriodFields } from '../../components/PeriodFields.tsx';
 
 const STATUSES = [
   'received',
@@ -85,35 +86,16 @@ export function InboxFilters({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>{t('inbox.from')}</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={draft.from}
-          max={draft.to || undefined}
-          onChange={(e) => set('from')(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>{t('inbox.to')}</label>
-        {/* A period that ends before it starts is refused by the browser before it is searched. */}
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          onChange={(e) => set('to')(e.target.value)}
-        />
-      </div>
-      <div className="filters-actions">
-        <button type="submit" className="button">
-          {t('inbox.apply')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onReset}>
-          {t('inbox.reset')}
-        </button>
-      </div>
+      <PeriodFields
+        id={id}
+        from={draft.from}
+        to={draft.to}
+        fromLabel={t('inbox.from')}
+        toLabel={t('inbox.to')}
+        onFrom={set('from')}
+        onTo={set('to')}
+      />
+      <FilterActions apply={t('inbox.apply')} reset={t('inbox.reset')} onReset={onReset} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditQuery } from '../../api/audit.ts';
 import { actionOptions } from './audit-labels.ts';
+import { FilterActions, PeriodFields } from '../../components/PeriodFields.tsx';
 
 /** The audit log's filters (action, who, period); applied on submit, kept in the URL. */
 export function AuditFilters({ query, onApply }: { query: AuditQuery; onApply: (q: AuditQuery) => void }) {
@@ -47,34 +48,16 @@ export function AuditFilters({ query, onApply }: { query: AuditQuery; onApply: (
           onChange={(e) => set('actor')(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>{t('audit.from')}</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={draft.from}
-          max={draft.to || undefined}
-          onChange={(e) => set('from')(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>{t('audit.to')}</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={draft.to}
-          min={draft.from || undefined}
-          onChange={(e) => set('to')(e.target.value)}
-        />
-      </div>
-      <div className="filters-actions">
-        <button type="submit" className="button">
-          {t('audit.apply')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onReset}>
-          {t('audit.reset')}
-        </button>
-      </div>
+      <PeriodFields
+        id={id}
+        from={draft.from}
+        to={draft.to}
+        fromLabel={t('audit.from')}
+        toLabel={t('audit.to')}
+        onFrom={set('from')}
+        onTo={set('to')}
+      />
+      <FilterActions apply={t('audit.apply')} reset={t('audit.reset')} onReset={onReset} />
     </form>
   );
 }
