@@ -1,36 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchTarget, type ScratchTarget } from '@zemstvo/db/testing';
-import { hasStackTrace, killAllChildren, runCli } from '../testing/cli-process.ts';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli } from '../testing/cli-process.ts';
+import { useScratchTarget } from '../testing/scratch-suite.ts';
 
 // `zemstvo municipality set --time-zone`, run as a child process on the suite's database.
-let target: ScratchTarget;
-
-beforeAll(async () => {
-  target = await createScratchTarget();
-});
-afterAll(async () => {
-  await killAllChildren();
-  await target?.dispose();
-});
-
-async function query<T extends object>(text: string, params: unknown[] = []): Promise<T[]> {
-  const db = await target.open();
-  try {
-    return await db.query<T>(text, params);
-  } finally {
-    await db.close();
-  }
-}
+const scratch = useScratchTarget();
+const query = scratch.query;
 
 describe(
   `zemstvo municipality set (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
   { timeout: 240_000 },
   () => {
     it('sets the time zone of a municipality, audited as the CLI, and refuses unknown zones', async () => {
-      const seed = await runCli(['seed'], target.env);
+      const seed = await runCli(['seed'], scratch.env());
       expect(seed.code, seed.stderr).toBe(0);
       const set = (zone: string) =>
-        runCli(['municipality', 'set', '--municipality', 'sosnovka', '--time-zone', zone], target.env);
+        runCli(['municipality', 'set', '--municipality', 'sosnovka', '--time-zone', zone], scratch.env());
 
       const ok = await set('asia/vladivostok');
       expect(ok.code, ok.stderr).toBe(0);

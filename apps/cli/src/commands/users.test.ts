@@ -1,37 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchTarget, type ScratchTarget } from '@zemstvo/db/testing';
+import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@zemstvo/identity';
-import { hasStackTrace, killAllChildren, runCli } from '../testing/cli-process.ts';
+import { hasStackTrace, runCli } from '../testing/cli-process.ts';
+import { useScratchTarget } from '../testing/scratch-suite.ts';
 
 // `zemstvo seed` and `zemstvo users add`, run as child processes on the suite's database.
-let target: ScratchTarget;
-
-beforeAll(async () => {
-  target = await createScratchTarget();
-});
-afterAll(async () => {
-  await killAllChildren();
-  await target?.dispose();
-});
-
-async function query<T extends object>(text: string, params: unknown[] = []): Promise<T[]> {
-  const db = await target.open();
-  try {
-    return await db.query<T>(text, params);
-  } finally {
-    await db.close();
-  }
-}
+const scratch = useScratchTarget();
+const query = scratch.query;
 
 describe(
   `zemstvo seed and users add (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
   { timeout: 240_000 },
   () => {
     it('seed loads the demo data into an empty database, and says so when it is already there', async () => {
-      const first = await runCli(['seed'], target.env);
+      const first = await runCli(['seed'], scratch.env());
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toContain('Demo data loaded: 18 demo logins, password zemstvo-demo-2026.');
-      const again = await runCli(['seed'], target.env);
+      const again = await runCli(['seed'], scratch.env());
       expect(again.code, again.stderr).toBe(0);
       expect(again.stdout).toContain('already loaded');
       expect(await query('SELECT slug FROM municipalities ORDER BY slug')).toEqual([
@@ -60,7 +44,7 @@ describe(
           'en',
           '--password-stdin',
         ],
-        target.env,
+        scratch.env(),
         'correct horse battery staple\n',
       );
       expect(res.code, res.stderr).toBe(0);
@@ -92,7 +76,7 @@ describe(
       expect(audit.map((a) => a.action)).toEqual(['user.created', 'member.added']);
       for (const a of audit) expect(a.actor).toMatch(/^system:cli/);
       expect(audit[0]!.after).not.toContain('argon2'); // never the password hash
-      const verify = await runCli(['audit', 'verify'], target.env);
+      const verify = await runCli(['audit', 'verify'], scratch.env());
       expect(verify.code, verify.stdout).toBe(0);
     });
 
@@ -110,13 +94,13 @@ describe(
           '--region',
           'demo-krai',
         ],
-        target.env,
+        scratch.env(),
       );
       expect(regional.code, regional.stderr).toBe(0);
       expect(regional.stdout).toContain('no password set');
       const resident = await runCli(
         ['users', 'add', '--email', 'someone@mail.example', '--name', 'Жительница', '--kind', 'resident'],
-        target.env,
+        scratch.env(),
       );
       expect(resident.code, resident.stderr).toBe(0);
       const rows = await query<{ email: string; kind: string; has_region: boolean; has_password: boolean }>(
@@ -234,7 +218,7 @@ describe(
         },
       ];
       for (const c of cases) {
-        const res = await runCli(c.args, target.env, c.input ?? '');
+        const res = await runCli(c.args, scratch.env(), c.input ?? '');
         expect({ args: c.args.join(' '), code: res.code }).toEqual({ args: c.args.join(' '), code: c.code });
         expect(res.stderr).toContain(c.says);
         expect(hasStackTrace(res.stderr)).toBe(false);
