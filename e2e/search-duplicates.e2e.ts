@@ -88,12 +88,15 @@ describe('search and duplicate reports in Chromium', () => {
     expect(marks).toContain('качели');
     // The snippet is text: no markup of the appeal reaches the page as HTML.
     expect(await hit.locator('.search-snippet script, .search-snippet b').count()).toBe(0);
-    await page
+    // A facet applies at once: the page loads again with it (so `check()` could read the box while
+    // it is re-rendered); the box is checked once the filtered results are there.
+    const appealsOnly = page
       .getByRole('group', { name: 'Вид документа' })
-      .getByRole('checkbox', { name: /^Обращение/ })
-      .check();
+      .getByRole('checkbox', { name: /^Обращение/ });
+    await appealsOnly.click();
     await page.waitForURL((url) => url.searchParams.get('kind') === 'appeal');
     await hit.waitFor();
+    await expect.poll(() => appealsOnly.isChecked(), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/e2e-search.png`, fullPage: true });
     expect(await axeViolations(page), 'search page with facets').toEqual([]);
 

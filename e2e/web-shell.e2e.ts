@@ -187,10 +187,12 @@ describe('web app shell in Chromium', () => {
     await filters.getByLabel('Действие').selectOption({ label: 'Обращение зарегистрировано' });
     await pressEnterOn(page, filters.getByRole('button', { name: 'Показать' }));
     await page.waitForURL((url) => url.searchParams.get('action') === 'appeal.registered');
-    await audit.getByRole('row').nth(1).waitFor();
-    expect(new Set(await audit.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(
-      new Set(['Обращение зарегистрировано']),
-    );
+    // The filtered page replaces the previous one after a moment of loading: read it once it is there.
+    await expect
+      .poll(async () => new Set(await audit.locator('tbody tr td:nth-child(2)').allTextContents()), {
+        timeout: 15_000,
+      })
+      .toEqual(new Set(['Обращение зарегистрировано']));
     const object = audit.locator('tbody tr').first().getByRole('link');
     expect(await object.getAttribute('href')).toMatch(/^\/workspace\/zarechny\/documents\/[0-9a-f-]{36}$/);
     expect(await object.textContent()).toMatch(/^Обращение · [0-9a-f]{8}$/);
