@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditListRow } from '@zemstvo/audit';
 import { ManualClock } from '@zemstvo/kernel';
 import { createTestPlatform, type TestPlatform, type TestSession } from './testing/index.ts';
 
-interface Row {
-  seq: string;
-  occurredAt: string;
-  actor: string;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-}
+/** The fields of a listed record these tests read. */
+type Row = Pick<
+  AuditListRow,
+  'seq' | 'occurredAt' | 'actor' | 'actorName' | 'action' | 'entity' | 'entityId'
+>;
 
 const ADMIN = 'admin@zarechny.demo.zemstvo.ru';
 
