@@ -5,7 +5,6 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Abilities } from '@zemstvo/authz';
 import { AppError, anonymous, newId, notFound, ReadCache, type Ctx, type Tenant } from '@zemstvo/kernel';
@@ -14,6 +13,7 @@ import { requirePermission } from './guards.ts';
 import { assertStorableText } from './input-text.ts';
 import { installMetrics } from './metrics.ts';
 import { installRouteTable } from './route-table.ts';
+import { serveWebApp } from './web-app.ts';
 import { MUNICIPALITY_SLUG } from './schemas.ts';
 import type { Authenticate, ResolveAbilities, ResolveTenant, Services, ZemstvoModule } from './types.ts';
 
@@ -243,13 +243,6 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
     });
   }
 
-  if (opts.webDir && existsSync(opts.webDir)) {
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: 'index.html' });
-    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-      if (req.url === '/api' || /^\/api[/?]/.test(req.url))
-        throw new AppError('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`, 404);
-      return reply.sendFile('index.html');
-    });
-  }
+  if (opts.webDir && existsSync(opts.webDir)) await serveWebApp(app, opts.webDir);
   return app;
 }

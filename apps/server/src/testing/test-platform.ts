@@ -23,10 +23,11 @@ export interface TestPlatform extends Platform {
 
 /**
  * A whole platform on a fresh test database with the demo region, for http-tier tests (inject);
- * files on a fresh temp folder unless `storage` is given (an S3 bucket of a test S3 server).
+ * files on a fresh temp folder unless `storage` is given (an S3 bucket of a test S3 server); no web
+ * app unless `webDir` names a built one.
  */
 export async function createTestPlatform(
-  opts: { clock?: Clock; demo?: boolean; storage?: FileStorage } = {},
+  opts: { clock?: Clock; demo?: boolean; storage?: FileStorage; webDir?: string } = {},
 ): Promise<TestPlatform> {
   const clock = opts.clock ?? new ManualClock(new Date());
   const db = await openTestDatabase({ demo: opts.demo ?? true });
@@ -36,7 +37,7 @@ export async function createTestPlatform(
     LOG_LEVEL: 'silent',
   });
   const storage = opts.storage ?? new LocalDiskStorage(mkdtempSync(join(tmpdir(), 'zemstvo-test-files-')));
-  const platform = await createPlatform(config, { clock, db, webDir: '/nonexistent', storage });
+  const platform = await createPlatform(config, { clock, db, webDir: opts.webDir ?? '/nonexistent', storage });
   return {
     ...platform,
     clock,
