@@ -53,6 +53,8 @@ describe('web app shell in Chromium', () => {
     expect(rows.some((r) => r.includes(ADMIN) && r.includes('Администратор муниципалитета'))).toBe(true);
     expect(rows.some((r) => r.includes('resident@demo.zemstvo.ru') && r.includes('Житель'))).toBe(true);
     expect(await page.getByText('zemstvo-demo-2026', { exact: true }).isVisible()).toBe(true);
+    // An anonymous visit fails no request (the session is asked through /api/auth/session, not a 401).
+    expect(browser.consoleErrors).toEqual([]);
     expect(
       await page
         .getByRole('navigation', { name: 'Основная навигация' })

@@ -20,6 +20,8 @@ export interface Browser {
   page: Page;
   /** Errors the page raised and Content-Security-Policy refusals seen so far. */
   problems: string[];
+  /** Every console error so far (a failed request shows here as "Failed to load resource: …"). */
+  consoleErrors: string[];
   close(): Promise<void>;
 }
 
@@ -36,15 +38,18 @@ export async function openBrowser(baseUrl: string): Promise<Browser> {
   });
   context.setDefaultTimeout(15_000);
   const problems: string[] = [];
+  const consoleErrors: string[] = [];
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
   });
   return {
     context,
     page,
     problems,
+    consoleErrors,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

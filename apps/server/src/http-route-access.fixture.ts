@@ -58,6 +58,8 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/confirm',
   'GET /api/auth/providers',
+  // Who is signed in, if anyone (me: null for anonymous visitors): every page of the web app asks.
+  'GET /api/auth/session',
   'GET /api/auth/oidc/:provider/start',
   'GET /api/auth/oidc/:provider/callback',
   // Anyone holding a signed file checks its simple electronic signature (63-FZ Art. 5 p.2) by its bytes or hash.

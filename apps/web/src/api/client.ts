@@ -18,7 +18,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 let csrfToken: string | null = null;
 
-/** The CSRF token of the current session (from login or /api/auth/me); null when logged out. */
+/** The CSRF token of the current session (from login or /api/auth/session); null when logged out. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }

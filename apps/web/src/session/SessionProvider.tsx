@@ -6,7 +6,7 @@ import { storeLocale, type Locale } from '../i18n/locale.ts';
 import { SessionContext, type Registration, type Session, type SessionState } from './session-context.ts';
 
 /**
- * Holds who is logged in. On load asks /api/auth/me; a logged-in user's saved language wins over
+ * Holds who is logged in. On load asks /api/auth/session; a logged-in user's saved language wins over
  * the one stored in the browser. A language chosen before logging in is kept and saved on login.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -22,18 +22,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [i18n],
   );
 
+  // /api/auth/session answers anonymous visitors with `me: null` (not a 401 in the console).
   const loadMe = useCallback(async (): Promise<Me | null> => {
-    try {
-      const me = await api.get<Me>('/api/auth/me');
-      setCsrfToken(me.csrfToken);
-      return me;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) {
-        setCsrfToken(null);
-        return null;
-      }
-      throw e;
-    }
+    const { me } = await api.get<{ me: Me | null }>('/api/auth/session');
+    setCsrfToken(me?.csrfToken ?? null);
+    return me;
   }, []);
 
   useEffect(() => {

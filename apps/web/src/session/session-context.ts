@@ -12,7 +12,7 @@ export interface Registration {
 
 export interface Session {
   state: SessionState;
-  /** Logs in and loads /api/auth/me; rejects with ApiError (invalid_credentials, account_locked, …). */
+  /** Logs in and loads /api/auth/session; rejects with ApiError (invalid_credentials, account_locked, …). */
   login(email: string, password: string): Promise<Me>;
   /** Registers a resident (in the interface language) and signs them in; rejects with ApiError. */
   register(input: Registration): Promise<Me>;

@@ -131,4 +131,25 @@ describe('sign-in security', () => {
     expect(foreign.json().error.code).toBe('csrf_failed');
     expect((await put(s.headers)).statusCode).toBe(204);
   });
+
+  it('tells any page who is signed in: me: null for an anonymous or expired cookie, the /me card otherwise', async () => {
+    const session = (cookie?: string) =>
+      p.app.inject({ url: '/api/auth/session', headers: cookie ? { cookie } : {} });
+    const anonymous = await session();
+    expect([anonymous.statusCode, anonymous.json()]).toEqual([200, { me: null }]);
+    expect((await session('zs_session=not-a-session')).json()).toEqual({ me: null });
+
+    const s = await p.loginAs('registrar@zarechny.demo.zemstvo.ru');
+    const signedIn = await session(s.cookie);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().me).toEqual((await me(s.cookie)).json());
+    expect(signedIn.json().me).toMatchObject({
+      user: { email: 'registrar@zarechny.demo.zemstvo.ru' },
+      csrfToken: s.csrfToken,
+      memberships: [expect.objectContaining({ slug: 'zarechny' })],
+    });
+
+    await p.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers });
+    expect((await session(s.cookie)).json()).toEqual({ me: null });
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requireUser, type Services, type TypedApp } from '@zemstvo/http';
+import type { Ctx } from '@zemstvo/kernel';
 import { tenancyRepo } from '@zemstvo/tenancy';
 import { SESSION_COOKIE } from '../application/authenticate.ts';
 import { login, logout } from '../application/login.ts';
@@ -65,21 +66,24 @@ export function sessionRoutes(
     {
       schema: { tags, summary: 'The current user, CSRF token and municipalities', response: { 200: meOut } },
     },
+    async (req) => req.useCase((ctx) => signedInCard(ctx, requireUser(req).userId, req.csrfToken)),
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in, if anyone: `me` as in GET /api/auth/me, or null',
+        description:
+          'For pages that anyone may open (the web app asks on every load): an anonymous caller gets 200 with `me: null` instead of the 401 of /api/auth/me.',
+        response: { 200: z.object({ me: meOut.nullable() }) },
+      },
+    },
     async (req) => {
-      const actor = requireUser(req);
-      return req.useCase(async (ctx) => {
-        const user = await usersRepo.byId(ctx.tx, actor.userId);
-        const ms = await tenancyRepo.membershipsOf(ctx.tx, actor.userId);
-        return {
-          user: publicUser(user!),
-          csrfToken: req.csrfToken,
-          memberships: ms.map((m) => ({
-            slug: m.slug,
-            name: { ru: m.nameRu, en: m.nameEn },
-            roleKeys: m.roleKeys,
-          })),
-        };
-      });
+      const actor = req.actor;
+      if (actor.kind !== 'user') return { me: null };
+      return { me: await req.useCase((ctx) => signedInCard(ctx, actor.userId, req.csrfToken)) };
     },
   );
 
@@ -99,4 +103,19 @@ export function sessionRoutes(
       return reply.status(204).send(null);
     },
   );
+}
+
+/** The signed-in caller's card: user, CSRF token, municipalities with role keys. */
+async function signedInCard(ctx: Ctx, userId: string, csrfToken: string | null) {
+  const user = await usersRepo.byId(ctx.tx, userId);
+  const ms = await tenancyRepo.membershipsOf(ctx.tx, userId);
+  return {
+    user: publicUser(user!),
+    csrfToken,
+    memberships: ms.map((m) => ({
+      slug: m.slug,
+      name: { ru: m.nameRu, en: m.nameEn },
+      roleKeys: m.roleKeys,
+    })),
+  };
 }
