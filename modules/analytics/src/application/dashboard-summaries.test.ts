@@ -40,12 +40,15 @@ const both = (input: DashboardInput) =>
     };
   });
 
-/** The summaries as stored, in a fixed order. */
+/**
+ * The summaries as stored, in a fixed order: by the whole unique key (analytics_days_key), with the
+ * service instance it does not show, so two services' rows of one day and category never swap.
+ */
 const summaries = () =>
   p.db.query<Record<string, unknown>>(
     `SELECT day::text, category, theme, district, executor_user::text, executor_org, executor_department, st,
        overdue_from::text, d10, closed_day::text, n, rated, rating_sum::int
-     FROM analytics_days WHERE municipality_id = $1 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
+     FROM analytics_days WHERE municipality_id = $1 ORDER BY 1, service_instance_id, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
     [m],
   );
 

@@ -25,11 +25,17 @@ const days = async (m: string): Promise<Record<string, number>> => {
   return Object.fromEntries(series.filter((s) => s.incoming > 0).map((s) => [s.period, s.incoming]));
 };
 
-/** The stored summaries of a municipality, in a fixed order. */
+/**
+ * The stored summaries of a municipality, in a fixed order: by every column of the unique key
+ * (analytics_days_key), also those not shown, else rows that differ only in those (a theme, a
+ * service) come in any order on PostgreSQL and a rebuild may swap them.
+ */
 const summaries = (m: string) =>
   p.db.query<Record<string, unknown>>(
     `SELECT day::text, category, district, st, overdue_from::text, closed_day::text, n FROM analytics_days
-     WHERE municipality_id = $1 ORDER BY 1, 2, 3, 4, 5, 6`,
+     WHERE municipality_id = $1
+     ORDER BY day, service_instance_id, category, theme, district, executor_user, executor_org,
+       executor_department, st, overdue_from, d10, closed_day`,
     [ids[m]],
   );
 
