@@ -106,8 +106,9 @@ describe(`audit_append in the database (${process.env.TEST_DATABASE_URL ? 'Postg
 
   it('gives the hash hashRecord gives for a known record (the format verify checks)', async () => {
     const at = clock.now().toISOString();
+    // Its own request id: the property test above writes random entity ids, which may be 'known' too.
     await db.transaction((tx) =>
-      writeAudit(ctx(tx), {
+      writeAudit(ctx(tx, 'req-known'), {
         action: 'thing.made',
         entity: 'thing',
         entityId: 'known',
@@ -115,9 +116,11 @@ describe(`audit_append in the database (${process.env.TEST_DATABASE_URL ? 'Postg
         municipalityId: M1,
       }),
     );
-    const [row] = await db.query<{ chain_seq: string | number; prev_hash: string; hash: string }>(
-      `SELECT chain_seq, prev_hash, hash FROM audit_log WHERE entity_id = 'known'`,
+    const rows = await db.query<{ chain_seq: string | number; prev_hash: string; hash: string }>(
+      `SELECT chain_seq, prev_hash, hash FROM audit_log WHERE request_id = 'req-known'`,
     );
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
     expect(row!.hash).toBe(
       hashRecord({
         chain: M1,
@@ -131,7 +134,7 @@ describe(`audit_append in the database (${process.env.TEST_DATABASE_URL ? 'Postg
         entityId: 'known',
         before: null,
         after: { a: [1, null], b: 'Ёж «x»' },
-        requestId: 'req-append',
+        requestId: 'req-known',
         prevHash: row!.prev_hash,
       }),
     );
