@@ -13,7 +13,10 @@ const ADMIN = 'admin@zarechny.demo.zemstvo.ru';
 
 /** GET /api/m/:municipality/audit: order, filters by action/actor/period, 400 on bad input. */
 describe('audit log list', () => {
-  const clock = new ManualClock(new Date('2030-03-02T09:00:00Z'));
+  const clock = new ManualClock();
+  /** 09:00 UTC of the day after the newest seeded record: the test's own records are the newest. */
+  let start = new Date(0);
+  const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000).toISOString();
   let p: TestPlatform;
   let admin: TestSession;
   const list = async (query: string): Promise<Row[]> => {
@@ -40,6 +43,13 @@ describe('audit log list', () => {
 
   beforeAll(async () => {
     p = await createTestPlatform({ clock });
+    // The demo seed ran at the real time (maybe long after any fixed date chosen here).
+    const [{ latest }] = (await p.db.query<{ latest: Date }>(
+      'SELECT max(occurred_at) AS latest FROM audit_log',
+    )) as [{ latest: Date }];
+    const seeded = new Date(latest);
+    start = new Date(Date.UTC(seeded.getUTCFullYear(), seeded.getUTCMonth(), seeded.getUTCDate() + 1, 9));
+    clock.set(start);
     admin = await p.loginAs(ADMIN);
     first = await createDepartment('First');
     clock.advance(60 * 60_000);
@@ -73,11 +83,9 @@ describe('audit log list', () => {
   });
 
   it('filters by period: from inclusive, to exclusive', async () => {
-    const rows = await list(`action=department.created&actor=${ADMIN}&from=2030-03-02T09:30:00Z`);
+    const rows = await list(`action=department.created&actor=${ADMIN}&from=${at(30)}`);
     expect(rows.map((r) => r.entityId)).toEqual([second]);
-    const before = await list(
-      `action=department.created&actor=${ADMIN}&from=2030-03-02T08:00:00Z&to=2030-03-02T10:00:00Z`,
-    );
+    const before = await list(`action=department.created&actor=${ADMIN}&from=${at(-60)}&to=${at(60)}`);
     expect(before.map((r) => r.entityId)).toEqual([first]);
   });
 
