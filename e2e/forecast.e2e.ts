@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '@zemstvo/calendar';
 import { daily, insertAppeals } from '@zemstvo/forecast/testing/appeal-rows';
 import { randomSource } from '@zemstvo/forecast/testing/synthetic';
 import { axeViolations } from './support/axe.ts';
@@ -19,7 +20,8 @@ describe('forecast page in Chromium', () => {
     const rnd = randomSource(11);
     const where = { municipality: 'zarechny', service: 'urban-reports', category: 'roads' };
     // Twelve weeks of pothole reports up to yesterday, then a burst of 40 in the last minute and a
-    // half (seconds apart, so the burst falls on one local day unless the run starts at midnight).
+    // half, seconds apart but never before today's midnight in Moscow (the demo municipality's
+    // zone): a run just after midnight would otherwise split it over two days, two spikes.
     const from = new Date(Date.now() - 85 * DAY).toISOString().slice(0, 10);
     await insertAppeals(
       server.platform.db,
@@ -27,7 +29,11 @@ describe('forecast page in Chromium', () => {
       daily(from, 84, () => rnd.poisson(4)),
     );
     const now = Date.now();
-    const burst = Array.from({ length: 40 }, (_, i) => new Date(now - 60_000 - i * 1_000));
+    const midnight = Date.parse(`${localDate(new Date(now), 'Europe/Moscow')}T00:00:00+03:00`);
+    const burst = Array.from(
+      { length: 40 },
+      (_, i) => new Date(Math.max(midnight, now - 60_000 - i * 1_000)),
+    );
     await insertAppeals(server.platform.db, where, burst);
     browser = await openBrowser(server.baseUrl);
   });
