@@ -295,7 +295,7 @@ export const appealsRepo = {
          AND (a.answer_document_id IS NOT NULL OR a.stage = 'answered')
          AND (($3::uuid IS NOT NULL AND a.applicant_user_id = $3::uuid)
               OR ($4::text IS NOT NULL AND lower(a.applicant_email) = lower($4::text)))
-       ORDER BY a.received_at DESC LIMIT 1`,
+       ORDER BY a.received_at DESC, a.document_id DESC LIMIT 1`,
       [municipalityId, q.excludeId, q.applicantUserId, q.applicantEmail, q.themeCode, q.before],
     );
     return rows[0]?.id ?? null;

@@ -179,7 +179,7 @@ export const inboxRepo = {
          to_char(a.notice_due, 'YYYY-MM-DD') AS "noticeDue", a.closed_at AS "closedAt", a.special_handling AS "specialHandling",
          (SELECT u.display_name FROM assignments s JOIN users u ON u.id = s.executor_user_id
            WHERE s.municipality_id = a.municipality_id AND s.document_id = a.document_id AND s.role = 'responsible' AND s.status <> 'cancelled'
-           ORDER BY s.created_at DESC LIMIT 1) AS "executorName"
+           ORDER BY s.created_at DESC, s.id LIMIT 1) AS "executorName"
        FROM page JOIN appeals a ON a.municipality_id = page.municipality_id AND a.document_id = page.document_id
        JOIN documents d ON d.municipality_id = a.municipality_id AND d.id = a.document_id
        JOIN service_instances si ON si.municipality_id = a.municipality_id AND si.id = a.service_instance_id

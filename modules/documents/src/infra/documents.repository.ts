@@ -137,7 +137,7 @@ export const documentsRepo = {
 
   async children(sql: Sql, municipalityId: string, parentId: string): Promise<DocumentRow[]> {
     return sql.query(
-      `SELECT ${DOC_COLS} FROM documents WHERE municipality_id = $1 AND parent_id = $2 ORDER BY created_at`,
+      `SELECT ${DOC_COLS} FROM documents WHERE municipality_id = $1 AND parent_id = $2 ORDER BY created_at, id`,
       [municipalityId, parentId],
     );
   },

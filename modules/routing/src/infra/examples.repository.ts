@@ -30,7 +30,7 @@ const feedback = (head: string) =>
 /** The executor the head actually assigned: the responsible one of the latest live assignment. */
 const assignedExecutor = `(SELECT s.executor_user_id::text FROM assignments s
   WHERE s.municipality_id = a.municipality_id AND s.document_id = a.document_id AND s.role = 'responsible'
-    AND s.status <> 'cancelled' ORDER BY s.created_at DESC LIMIT 1)`;
+    AND s.status <> 'cancelled' ORDER BY s.created_at DESC, s.id LIMIT 1)`;
 
 export const examplesRepo = {
   /**

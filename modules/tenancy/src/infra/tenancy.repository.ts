@@ -51,14 +51,14 @@ const MUNI_COLS = `m.id, m.region_id AS "regionId", r.slug AS "regionSlug", m.sl
 export const tenancyRepo = {
   async listRegions(sql: Sql): Promise<RegionRow[]> {
     return sql.query(
-      `SELECT id, slug, name_ru AS "nameRu", name_en AS "nameEn" FROM regions ORDER BY name_ru COLLATE ru`,
+      `SELECT id, slug, name_ru AS "nameRu", name_en AS "nameEn" FROM regions ORDER BY name_ru COLLATE ru, slug`,
     );
   },
 
   async listMunicipalities(sql: Sql, regionId?: string): Promise<MunicipalityRow[]> {
     return sql.query(
       `SELECT ${MUNI_COLS} FROM municipalities m JOIN regions r ON r.id = m.region_id
-       WHERE ($1::uuid IS NULL OR m.region_id = $1) ORDER BY m.name_ru COLLATE ru`,
+       WHERE ($1::uuid IS NULL OR m.region_id = $1) ORDER BY m.name_ru COLLATE ru, m.slug`,
       [regionId ?? null],
     );
   },
@@ -128,7 +128,7 @@ export const tenancyRepo = {
   async listDepartments(sql: Sql, municipalityId: string): Promise<DepartmentRow[]> {
     return sql.query(
       `SELECT id, parent_id AS "parentId", code, name_ru AS "nameRu", name_en AS "nameEn"
-       FROM departments WHERE municipality_id = $1 ORDER BY name_ru COLLATE ru`,
+       FROM departments WHERE municipality_id = $1 ORDER BY name_ru COLLATE ru, id`,
       [municipalityId],
     );
   },
@@ -166,7 +166,7 @@ export const tenancyRepo = {
   async listPositions(sql: Sql, municipalityId: string): Promise<PositionRow[]> {
     return sql.query(
       `SELECT id, department_id AS "departmentId", title_ru AS "titleRu", title_en AS "titleEn"
-       FROM positions WHERE municipality_id = $1 ORDER BY title_ru COLLATE ru`,
+       FROM positions WHERE municipality_id = $1 ORDER BY title_ru COLLATE ru, id`,
       [municipalityId],
     );
   },
@@ -238,7 +238,7 @@ export const tenancyRepo = {
        LEFT JOIN roles r ON r.municipality_id = ur.municipality_id AND r.id = ur.role_id
        WHERE ms.municipality_id = $1
        GROUP BY u.id, u.email, u.display_name, ms.position_id
-       ORDER BY u.display_name COLLATE ru`,
+       ORDER BY u.display_name COLLATE ru, u.email`,
       [municipalityId],
     );
   },
@@ -300,7 +300,7 @@ export const tenancyRepo = {
        FROM memberships ms JOIN municipalities m ON m.id = ms.municipality_id
        LEFT JOIN user_roles ur ON ur.municipality_id = ms.municipality_id AND ur.user_id = ms.user_id
        LEFT JOIN roles r ON r.municipality_id = ur.municipality_id AND r.id = ur.role_id
-       WHERE ms.user_id = $1 GROUP BY m.id, m.slug, m.name_ru, m.name_en ORDER BY m.name_ru COLLATE ru`,
+       WHERE ms.user_id = $1 GROUP BY m.id, m.slug, m.name_ru, m.name_en ORDER BY m.name_ru COLLATE ru, m.slug`,
       [userId],
     );
   },
