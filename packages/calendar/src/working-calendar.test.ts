@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { projectedRussianYear } from './data/ru-projected.ts';
 import { russianProductionCalendar, ru2025, ru2026, ru2027 } from './data/ru.ts';
 import { addDays, weekday } from './dates.ts';
+import { computeDeadline } from './deadlines.ts';
+import { fz59 } from './fz59.ts';
+import { russianWorkingCalendar } from './russian-calendar.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
 const cal = new WorkingCalendar(russianProductionCalendar);
@@ -51,5 +55,46 @@ describe('Russian production calendar', () => {
     expect(cal.onOrAfter('2026-01-05')).toBe('2026-01-12');
     expect(cal.covers('2027-06-01')).toBe(true);
     expect(cal.covers('2031-06-01')).toBe(false);
+  });
+});
+
+describe('a year the production calendar does not know yet (2028 on)', () => {
+  const russian = russianWorkingCalendar();
+
+  it('is projected from Art. 112 TK RF: holidays, and a weekend holiday moves to the next working day', () => {
+    expect(projectedRussianYear(2028).daysOff).toEqual([
+      '2028-01-03',
+      '2028-01-04',
+      '2028-01-05',
+      '2028-01-06',
+      '2028-01-07',
+      '2028-02-23',
+      '2028-03-08',
+      '2028-05-01',
+      '2028-05-09',
+      '2028-06-12',
+      '2028-11-06', // 4 November is a Saturday
+    ]);
+    // The projection of a shipped year keeps every day off of its decree but the decree's own transfers.
+    const decreeOnly = ['2027-11-05', '2027-12-31'];
+    expect(projectedRussianYear(2027).daysOff).toEqual(ru2027.daysOff.filter((d) => !decreeOnly.includes(d)));
+  });
+
+  it('computes 59-FZ deadlines over the projection, says the year is not covered, and lets overrides win', () => {
+    expect(russian.covers('2028-01-03')).toBe(false);
+    expect(russian.isWorkingDay('2028-01-03')).toBe(false);
+    expect(russian.isWorkingDay('2028-11-06')).toBe(false);
+    expect(russian.isWorkingDay('2028-11-07')).toBe(true);
+    // Registered on 4 December 2027: day 30 is Monday 3 January 2028, a holiday; back over the weekend
+    // and 31 December (a day off in the 2027 calendar) to Thursday 30 December.
+    expect(computeDeadline(fz59.answer, '2027-12-04', russian).due).toBe('2027-12-30');
+    // Plain weekends would have kept the holiday as the due date.
+    expect(computeDeadline(fz59.answer, '2027-12-04', cal).due).toBe('2028-01-03');
+    const withOverride = russianWorkingCalendar([{ date: '2028-01-03', kind: 'working' }]);
+    expect(withOverride.isWorkingDay('2028-01-03')).toBe(true);
+    expect(withOverride.isWorkingDay('2028-01-04')).toBe(false);
+    // Years it knows are not projected.
+    expect(russian.isWorkingDay('2027-11-05')).toBe(false);
+    expect(russian.isWorkingDay('2027-11-13')).toBe(true);
   });
 });

@@ -1,10 +1,5 @@
 import { writeAudit } from '@zemstvo/audit';
-import {
-  computeDeadline,
-  russianProductionCalendar,
-  WorkingCalendar,
-  type CalendarYear,
-} from '@zemstvo/calendar';
+import { computeDeadline, russianWorkingCalendar, type CalendarYear } from '@zemstvo/calendar';
 import { formatRegNumber, journalsRepo, type JournalRow } from '@zemstvo/documents';
 import { actorLabel, badRequest, notFound, type Ctx } from '@zemstvo/kernel';
 import { createDepartment, tenancyRepo } from '@zemstvo/tenancy';
@@ -168,10 +163,7 @@ export async function importAppealBatch(ctx: Ctx, input: ImportAppealsInput): Pr
     new Set(fresh.map((v) => orgOf(v.appeal)).filter((o): o is string => o !== null)),
   );
   const overrides = await calendarRepo.list(ctx.tx);
-  const calendar = new WorkingCalendar(
-    [...(input.calendarYears ?? []), ...russianProductionCalendar],
-    overrides,
-  );
+  const calendar = russianWorkingCalendar(overrides, input.calendarYears ?? []);
   const m = svc.pkg.manifest;
   const incoming = await requireJournal(ctx, m.journal.code);
   const outgoing = await requireJournal(ctx, m.outgoingJournal.code);

@@ -1,4 +1,4 @@
-import { russianProductionCalendar, WorkingCalendar, type CalendarOverride } from '@zemstvo/calendar';
+import { russianWorkingCalendar, type CalendarOverride, type WorkingCalendar } from '@zemstvo/calendar';
 import { ReadCache, type Sql } from '@zemstvo/kernel';
 
 export interface CalendarOverrideRow extends CalendarOverride {
@@ -51,14 +51,14 @@ export const calendarRepo = {
 };
 
 /**
- * The working calendar every deadline is computed with: the federal production calendar and the
- * operator's overrides, read in the caller's transaction (a change applies to the next computation).
+ * The working calendar every deadline is computed with: the federal production calendar (a year it
+ * does not know yet projected from Art. 112 TK RF) and the operator's overrides, read in the caller's transaction (a change applies to the next computation).
  */
 export async function loadWorkingCalendar(sql: Sql): Promise<WorkingCalendar> {
   const overrides = await sql.query<CalendarOverride>(
     `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_overrides`,
   );
-  return new WorkingCalendar(russianProductionCalendar, overrides);
+  return russianWorkingCalendar(overrides);
 }
 
 /** `loadWorkingCalendar` through the per-process cache (see ReadCache for when a change is seen). */

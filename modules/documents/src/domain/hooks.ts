@@ -1,7 +1,7 @@
-import { russianProductionCalendar, WorkingCalendar } from '@zemstvo/calendar';
+import { russianWorkingCalendar, type WorkingCalendar } from '@zemstvo/calendar';
 import type { Ctx } from '@zemstvo/kernel';
 
-const productionCalendar = new WorkingCalendar(russianProductionCalendar);
+const productionCalendar = russianWorkingCalendar();
 
 /** Who an answer goes to, as the module that owns the case knows it (appeals: the applicant). */
 export interface Recipient {
