@@ -34,7 +34,10 @@ describe('sign-in through an OIDC provider (real HTTP, local oidc-provider)', ()
   let zemstvo: string;
 
   beforeAll(async () => {
-    const port = await freePort();
+    // Zemstvo's port, held until its server listens: a port closed at once could be taken by a
+    // test file running in parallel while the platform is made (its URL is in the provider's config).
+    const reserved = createServer();
+    const port = await listen(reserved);
     zemstvo = `http://127.0.0.1:${port}`;
     let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
     idp = createServer((req, res) => handler(req, res));
@@ -88,6 +91,8 @@ describe('sign-in through an OIDC provider (real HTTP, local oidc-provider)', ()
         down,
       ]),
     });
+    reserved.close();
+    await once(reserved, 'close');
     await p.app.listen({ port, host: '127.0.0.1' });
   });
 
