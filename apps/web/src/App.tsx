@@ -22,6 +22,7 @@ import {
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
+import { CalendarPage } from './pages/overview/CalendarPage.tsx';
 import { StaffDocumentRedirect } from './pages/cases/StaffDocumentRedirect.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { RoutingModelsPage } from './pages/routing/RoutingModelsPage.tsx';
@@ -61,6 +62,10 @@ export function App() {
               element={<RequireUser>{() => <RollupPage />}</RequireUser>}
             />
             <Route path="overview/outbox" element={<RequireUser>{() => <OutboxPage />}</RequireUser>} />
+            <Route
+              path="overview/calendar"
+              element={<RequireUser>{(me) => <CalendarPage me={me} />}</RequireUser>}
+            />
             <Route
               path="workspace"
               element={<RequireUser>{(me) => <WorkspaceIndex me={me} />}</RequireUser>}

@@ -13,6 +13,8 @@ import casesRu from './cases.ru.json';
 import en from './en.json';
 import forecastEn from './forecast.en.json';
 import forecastRu from './forecast.ru.json';
+import operatorEn from './operator.en.json';
+import operatorRu from './operator.ru.json';
 import ru from './ru.json';
 import routingEn from './routing.en.json';
 import routingRu from './routing.ru.json';
@@ -30,6 +32,7 @@ export const messageFiles = {
     'forecast.ru.json': forecastRu,
     'analytics.ru.json': analyticsRu,
     'audit.ru.json': auditRu,
+    'operator.ru.json': operatorRu,
   },
   en: {
     'en.json': en,
@@ -40,6 +43,7 @@ export const messageFiles = {
     'forecast.en.json': forecastEn,
     'analytics.en.json': analyticsEn,
     'audit.en.json': auditEn,
+    'operator.en.json': operatorEn,
   },
 } as const;
 
@@ -53,6 +57,7 @@ export const messages = {
     ...forecastRu,
     ...analyticsRu,
     ...auditRu,
+    ...operatorRu,
   },
   en: {
     ...en,
@@ -63,5 +68,6 @@ export const messages = {
     ...forecastEn,
     ...analyticsEn,
     ...auditEn,
+    ...operatorEn,
   },
 };
