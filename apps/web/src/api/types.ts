@@ -38,6 +38,8 @@ export interface Municipality {
   regionSlug: string;
   name: Localized;
   ftsConfig: string;
+  /** IANA time zone the municipality counts its days in (registration dates, deadlines). */
+  timeZone: string;
 }
 
 export interface MunicipalityWithAbilities extends Municipality {
