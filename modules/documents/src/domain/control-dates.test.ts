@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, russianProductionCalendar, WorkingCalendar } from '@zemstvo/calendar';
-import { escalationTime, localInstant, reminderTime, workingDaysBefore } from './control-dates.ts';
+import { addDays, localInstant, russianProductionCalendar, WorkingCalendar } from '@zemstvo/calendar';
+import { escalationTime, reminderTime, workingDaysBefore } from './control-dates.ts';
 
 const cal = new WorkingCalendar(russianProductionCalendar);
 const MSK = 'Europe/Moscow';

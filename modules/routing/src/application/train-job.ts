@@ -1,6 +1,8 @@
 import { writeAudit } from '@zemstvo/audit';
+import { addDays, localDate, localInstant } from '@zemstvo/calendar';
 import { enqueueJob, type Database, type JobHandler } from '@zemstvo/db';
 import { silentLogger, systemActor, type Clock, type Ctx, type Logger, type Sql } from '@zemstvo/kernel';
+import { tenancyRepo } from '@zemstvo/tenancy';
 import { modelsRepo, type ModelRow } from '../infra/models.repository.ts';
 import { trainInWorker, type Trainer } from '../training/train-in-worker.ts';
 import {
@@ -12,19 +14,30 @@ import {
 import { loadTrainingSet, MIN_LABELLED_APPEALS } from './training-set.ts';
 
 export const TRAIN_JOB = 'routing.train';
-/** Nightly retraining at 23:00 UTC (02:00 in Moscow). */
-const NIGHTLY_HOUR_UTC = 23;
+/** Nightly retraining at 02:00 in the municipality's own time zone, when its offices are empty. */
+const NIGHTLY_LOCAL_HOUR = 2;
 
-/** The next nightly run after `now` (at least an hour ahead, so a nightly run schedules the next night). */
-export function nextNightlyRun(now: Date): Date {
-  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), NIGHTLY_HOUR_UTC));
-  if (at.getTime() - now.getTime() < 3_600_000) at.setUTCDate(at.getUTCDate() + 1);
-  return at;
+/**
+ * The next nightly run after `now`, at 02:00 local time (at least an hour ahead, so a nightly run
+ * schedules the next night).
+ */
+export function nextNightlyRun(now: Date, timeZone: string): Date {
+  const today = localDate(now, timeZone);
+  for (const date of [addDays(today, -1), today, addDays(today, 1)]) {
+    const at = localInstant(date, { hour: NIGHTLY_LOCAL_HOUR }, timeZone);
+    if (at.getTime() - now.getTime() >= 3_600_000) return at;
+  }
+  return localInstant(addDays(today, 2), { hour: NIGHTLY_LOCAL_HOUR }, timeZone);
 }
 
-/** Enqueues the municipality's next nightly training (once per night: the key holds the date). */
+/**
+ * Enqueues the municipality's next nightly training (once per night: the key holds the UTC date of
+ * the run, so a night is one key whatever the zone).
+ */
 export async function scheduleNightlyTraining(sql: Sql, clock: Clock, municipalityId: string): Promise<void> {
-  const runAt = nextNightlyRun(clock.now());
+  const timeZone = await tenancyRepo.timeZoneOf(sql, municipalityId);
+  if (!timeZone) return; // the municipality is gone
+  const runAt = nextNightlyRun(clock.now(), timeZone);
   await enqueueJob(sql, clock, {
     kind: TRAIN_JOB,
     municipalityId,

@@ -4,7 +4,12 @@ import { createTestPlatform, type TestPlatform, type TestSession } from '@zemstv
 import { silentLogger, type ManualClock } from '@zemstvo/kernel';
 import { fileSampleAppeals } from '../testing/sample-appeals.ts';
 import { loadTrainingSet, trainWithHoldout } from '../application/training-set.ts';
-import { enqueueTrainingForAll, nextNightlyRun, runTraining } from '../application/train-job.ts';
+import {
+  enqueueTrainingForAll,
+  nextNightlyRun,
+  runTraining,
+  scheduleNightlyTraining,
+} from '../application/train-job.ts';
 import { TRAINER_PROCESS } from '../application/interrupted-runs.ts';
 import { deserializeModel, serializeModel } from '../engine/model-file.ts';
 import { modelsRepo } from '../infra/models.repository.ts';
@@ -235,9 +240,49 @@ describe('routing suggestions in the platform', () => {
     expect((await models())[0]).toMatchObject({ status: 'ready', version: 1 });
   });
 
-  it('schedules the nightly run at 23:00 UTC, the next night when it is close', () => {
-    expect(nextNightlyRun(new Date('2026-03-02T08:00:00Z')).toISOString()).toBe('2026-03-02T23:00:00.000Z');
-    expect(nextNightlyRun(new Date('2026-03-02T22:30:00Z')).toISOString()).toBe('2026-03-03T23:00:00.000Z');
+  it('schedules the nightly run at 02:00 in the municipality, the next night when it is close', () => {
+    const MSK = 'Europe/Moscow';
+    expect(nextNightlyRun(new Date('2026-03-02T08:00:00Z'), MSK).toISOString()).toBe(
+      '2026-03-02T23:00:00.000Z',
+    );
+    expect(nextNightlyRun(new Date('2026-03-02T22:30:00Z'), MSK).toISOString()).toBe(
+      '2026-03-03T23:00:00.000Z',
+    );
+    // Just after midnight in Moscow: tonight's 02:00 is less than an hour ahead.
+    expect(nextNightlyRun(new Date('2026-03-02T21:30:00Z'), MSK).toISOString()).toBe(
+      '2026-03-02T23:00:00.000Z',
+    );
+    expect(nextNightlyRun(new Date('2026-03-02T22:01:00Z'), MSK).toISOString()).toBe(
+      '2026-03-03T23:00:00.000Z',
+    );
+    // Vladivostok (UTC+10): 02:00 there is 16:00 UTC.
+    const VVO = 'Asia/Vladivostok';
+    expect(nextNightlyRun(new Date('2026-03-02T08:00:00Z'), VVO).toISOString()).toBe(
+      '2026-03-02T16:00:00.000Z',
+    );
+    expect(nextNightlyRun(new Date('2026-03-02T15:30:00Z'), VVO).toISOString()).toBe(
+      '2026-03-03T16:00:00.000Z',
+    );
+  });
+
+  it("keys the nightly job by the municipality's own night", async () => {
+    const runAt = async () =>
+      (
+        await p.db.query<{ run_at: Date }>(
+          `SELECT run_at FROM jobs WHERE kind = 'routing.train' AND municipality_id = $1
+             AND unique_key LIKE 'routing.train:nightly:%' AND done_at IS NULL ORDER BY run_at DESC LIMIT 1`,
+          [municipalityId],
+        )
+      )[0]!.run_at;
+    const zone = (
+      await p.db.query<{ timezone: string }>('SELECT timezone FROM municipalities WHERE id = $1', [
+        municipalityId,
+      ])
+    )[0]!.timezone;
+    await p.db.transaction((tx) => scheduleNightlyTraining(tx, p.clock, municipalityId));
+    expect((await runAt()).toISOString()).toBe(nextNightlyRun(p.clock.now(), zone).toISOString());
+    const localHour = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' });
+    expect(localHour.format(await runAt())).toBe('02');
   });
 
   const openRun = () =>

@@ -112,6 +112,14 @@ export const tenancyRepo = {
     return row!;
   },
 
+  /** The municipality's time zone (IANA name); undefined for an unknown id. */
+  async timeZoneOf(sql: Sql, municipalityId: string): Promise<string | undefined> {
+    const rows = await sql.query<{ timezone: string }>(`SELECT timezone FROM municipalities WHERE id = $1`, [
+      municipalityId,
+    ]);
+    return rows[0]?.timezone;
+  },
+
   /** The municipality's time zone, locked until the end of the transaction (a change rebuilds its summaries). */
   async timeZoneForUpdate(sql: Sql, municipalityId: string): Promise<string | undefined> {
     const rows = await sql.query<{ timezone: string }>(
