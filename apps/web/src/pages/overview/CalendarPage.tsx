@@ -62,15 +62,17 @@ export function CalendarPage({ me }: { me: Me }) {
           <ul className="inline-list">
             {year > 2000 && (
               <li>
-                <Link to={`?year=${year - 1}`} aria-label={t('calendar.previousLabel', { year: year - 1 })}>
-                  {t('calendar.previous', { year: year - 1 })}
+                <Link to={`?year=${year - 1}`}>
+                  <span aria-hidden="true">← </span>
+                  {t('calendar.previousLabel', { year: year - 1 })}
                 </Link>
               </li>
             )}
             {year < 2100 && (
               <li>
-                <Link to={`?year=${year + 1}`} aria-label={t('calendar.nextLabel', { year: year + 1 })}>
-                  {t('calendar.next', { year: year + 1 })}
+                <Link to={`?year=${year + 1}`}>
+                  {t('calendar.nextLabel', { year: year + 1 })}
+                  <span aria-hidden="true"> →</span>
                 </Link>
               </li>
             )}
