@@ -9,7 +9,8 @@ const toApiError = (e: unknown) =>
 
 /**
  * Operators only: the time zone a municipality counts its days in (PATCH /api/m/:municipality).
- * The change is asked for, then confirmed with what it changes (deadlines and day summaries).
+ * Choosing another zone shows «Изменить»; the change is then confirmed with what it changes
+ * (deadlines and day summaries).
  */
 export function TimeZoneForm({
   slug,
@@ -68,13 +69,7 @@ export function TimeZoneForm({
         <label className="visually-hidden" htmlFor={`${id}-zone`}>
           {t('municipalityAdmin.timeZoneOf', { name })}
         </label>
-        <select
-          id={`${id}-zone`}
-          ref={select}
-          value={zone}
-          disabled={confirming}
-          onChange={(e) => setZone(e.target.value)}
-        >
+        <select id={`${id}-zone`} ref={select} value={zone} onChange={(e) => setZone(e.target.value)}>
           <optgroup label={t('municipalityAdmin.russia')}>
             {russian.map((z) => (
               <option key={z} value={z}>
@@ -88,14 +83,15 @@ export function TimeZoneForm({
             </optgroup>
           )}
         </select>{' '}
-        <button
-          type="submit"
-          className="button button-secondary button-small"
-          disabled={zone === current || confirming}
-          aria-label={t('municipalityAdmin.changeLabel', { name })}
-        >
-          {t('municipalityAdmin.change')}
-        </button>
+        {zone !== current && !confirming && (
+          <button
+            type="submit"
+            className="button button-secondary button-small"
+            aria-label={t('municipalityAdmin.changeLabel', { name })}
+          >
+            {t('municipalityAdmin.change')}
+          </button>
+        )}
       </form>
       {confirming && (
         <div className="notice zone-confirm">
