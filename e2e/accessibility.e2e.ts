@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { openBrowser, type Browser } from './support/browser.ts';
+import type { Browser } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 import { horizontalOverflow, logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
-import { startPlatform, type RunningPlatform } from './support/platform.ts';
 
 const PASSWORD = 'zemstvo-demo-2026';
 
@@ -30,18 +30,9 @@ async function check(
  * violations that axe-core can find, in Russian and in English.
  */
 describe('accessibility of the spine’s pages (axe-core, WCAG 2.1 AA)', () => {
-  let server: RunningPlatform;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startPlatform();
-    browser = await openBrowser(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((started) => ({ browser } = started));
 
   it('public pages: services, the map of reports, verification', async () => {
     await check(browser, '/services?m=zarechny', 'Написать в администрацию', 'Обращения граждан (59-ФЗ)');

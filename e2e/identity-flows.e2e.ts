@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
-import { openBrowser, type Browser } from './support/browser.ts';
+import type { Browser } from './support/browser.ts';
+import { SCREENSHOTS, useServerAndBrowser } from './support/suite.ts';
 import {
   focusedElement,
   horizontalOverflow,
@@ -11,9 +11,8 @@ import {
   waitForHeading,
   waitForLang,
 } from './support/page-helpers.ts';
-import { startPlatform, type RunningPlatform } from './support/platform.ts';
+import type { RunningPlatform } from './support/platform.ts';
 
-const SCREENSHOTS = '.tmp';
 const DEMO_PASSWORD = 'zemstvo-demo-2026';
 const OPERATOR = 'operator@demo.zemstvo.ru';
 const NEW_RESIDENT = { name: 'Вера Новосёлова', email: 'vera.novoselova@example.org' };
@@ -30,16 +29,7 @@ describe('registration and password reset in Chromium', () => {
   let browser: Browser;
   let resetLink = '';
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startPlatform();
-    browser = await openBrowser(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   it('links registration and password recovery from the login page, and shows no providers when none are set up', async () => {
     const { page } = browser;

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './support/api-session.ts';
 import { openBrowser, type Browser } from './support/browser.ts';
+import { SCREENSHOTS, useServerAndBrowser } from './support/suite.ts';
 import { horizontalOverflow, logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
 import { startPlatform, type RunningPlatform } from './support/platform.ts';
 
-const SCREENSHOTS = '.tmp';
 const PASSWORD = 'zemstvo-demo-2026';
 const RESIDENT = 'resident@demo.zemstvo.ru';
 const REPORT = 'Яма-у-остановки: глубокая яма у остановки «Школа», автобусы объезжают её по встречной.';
@@ -27,16 +26,7 @@ describe('map reports in Chromium, without map tiles', () => {
   let server: RunningPlatform;
   let browser: Browser;
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startPlatform();
-    browser = await openBrowser(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   it('sets the point by a click on the blank map, by the keyboard, and by typing it', async () => {
     const { page } = browser;

@@ -1,15 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiSession } from './support/api-session.ts';
 import { axeViolations } from './support/axe.ts';
-import { openBrowser, type Browser } from './support/browser.ts';
+import type { Browser } from './support/browser.ts';
+import { SCREENSHOTS, useServerAndBrowser } from './support/suite.ts';
 import { horizontalOverflow, logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
-import { startPlatform, type RunningPlatform } from './support/platform.ts';
+import type { RunningPlatform } from './support/platform.ts';
 
 const PASSWORD = 'zemstvo-demo-2026';
 const OPERATOR = 'operator@demo.zemstvo.ru';
 const ADMIN = 'admin@zarechny.demo.zemstvo.ru';
-const SCREENSHOTS = '.tmp';
 
 /**
  * The operator's pages in Chromium against the real server: the working calendar (a projected
@@ -20,16 +19,7 @@ describe('operator pages in Chromium', () => {
   let server: RunningPlatform;
   let browser: Browser;
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startPlatform();
-    browser = await openBrowser(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   it('shows a staff member the calendar with its overrides but no editing controls', async () => {
     const operator = await apiSession(server.baseUrl, OPERATOR, PASSWORD);

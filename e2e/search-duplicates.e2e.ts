@@ -1,12 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiSession } from './support/api-session.ts';
 import { axeViolations } from './support/axe.ts';
-import { openBrowser, type Browser } from './support/browser.ts';
+import type { Browser } from './support/browser.ts';
+import { SCREENSHOTS, useServerAndBrowser } from './support/suite.ts';
 import { logInWithForm, logOut, waitForHeading } from './support/page-helpers.ts';
-import { startPlatform, type RunningPlatform } from './support/platform.ts';
+import type { RunningPlatform } from './support/platform.ts';
 
-const SCREENSHOTS = '.tmp';
 const PASSWORD = 'zemstvo-demo-2026';
 const FIRST = 'resident@demo.zemstvo.ru';
 const SECOND = 'resident2@demo.zemstvo.ru';
@@ -38,16 +37,7 @@ describe('search and duplicate reports in Chromium', () => {
   let browser: Browser;
   let reportId = '';
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startPlatform();
-    browser = await openBrowser(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((started) => ({ server, browser } = started));
 
   it('a resident reports broken swings; staff find it by «сломанные качели» with the words highlighted', async () => {
     const { page } = browser;

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type Browser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Browser } from './support/browser.ts';
+import { SCREENSHOTS, useServerAndBrowser } from './support/suite.ts';
 import {
   focusedElement,
   navLinks,
@@ -8,10 +8,8 @@ import {
   waitForHeading,
   waitForLang,
 } from './support/page-helpers.ts';
-import { startPlatform, type RunningPlatform } from './support/platform.ts';
 
 const ADMIN = 'admin@zarechny.demo.zemstvo.ru';
-const SCREENSHOTS = '.tmp';
 
 /**
  * The web app shell in Chromium against the real server: start page, demo logins, keyboard login,
@@ -19,19 +17,9 @@ const SCREENSHOTS = '.tmp';
  * The steps share one browser and run in order.
  */
 describe('web app shell in Chromium', () => {
-  let server: RunningPlatform;
   let browser: Browser;
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startPlatform();
-    browser = await openBrowser(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((started) => ({ browser } = started));
 
   it('opens the start page in Russian with the municipalities and the demo logins', async () => {
     const { page } = browser;

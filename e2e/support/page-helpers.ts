@@ -15,10 +15,12 @@ export async function waitForLang(page: Page, lang: string): Promise<string> {
   return page.evaluate(() => document.documentElement.lang);
 }
 
-/** Activates a control the way a keyboard user does: focus it, press Enter. */
-export async function pressEnterOn(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
-  await locator.focus();
-  await page.keyboard.press('Enter');
+/**
+ * Activates a control the way a keyboard user does: focus it, press Enter — in one action on the
+ * element (`locator.press`), so a re-render that moves focus in between cannot take the key.
+ */
+export async function pressEnterOn(_page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.press('Enter');
 }
 
 /** What the focused element is, for asserting where focus went. */
@@ -45,9 +47,14 @@ export async function logInWithForm(page: Page, email: string, password: string)
   await page.getByRole('button', { name: 'Войти', exact: true }).press('Enter');
 }
 
-/** Logs out with the header button and waits for the login link to come back. */
+/**
+ * Logs out with the header button and waits for the login link to come back. A click, not the
+ * keyboard: after an action the page may still move focus to its status message (the spine's
+ * approval did, and the Enter meant for «Выйти» went there), and the keyboard path is tested
+ * on its own in web-shell.
+ */
 export async function logOut(page: Page): Promise<void> {
-  await pressEnterOn(page, page.getByRole('button', { name: 'Выйти' }));
+  await page.getByRole('button', { name: 'Выйти' }).click();
   await page
     .getByRole('navigation', { name: 'Основная навигация' })
     .getByRole('link', { name: 'Войти' })
