@@ -37,7 +37,12 @@ export async function createTestPlatform(
     LOG_LEVEL: 'silent',
   });
   const storage = opts.storage ?? new LocalDiskStorage(mkdtempSync(join(tmpdir(), 'zemstvo-test-files-')));
-  const platform = await createPlatform(config, { clock, db, webDir: opts.webDir ?? '/nonexistent', storage });
+  const platform = await createPlatform(config, {
+    clock,
+    db,
+    webDir: opts.webDir ?? '/nonexistent',
+    storage,
+  });
   return {
     ...platform,
     clock,
